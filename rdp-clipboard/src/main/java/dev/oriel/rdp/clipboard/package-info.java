@@ -1,0 +1,6 @@
+/**
+ * Clipboard redirection ([MS-RDPECLIP], static channel cliprdr).
+ *
+ * <p>Not implemented yet: see this module's README for the plan and the issue that builds it.
+ */
+package dev.oriel.rdp.clipboard;

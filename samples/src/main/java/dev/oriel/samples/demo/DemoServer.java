@@ -1,0 +1,100 @@
+package dev.oriel.samples.demo;
+
+import dev.oriel.rdp.core.api.DesktopSize;
+import dev.oriel.rdp.core.api.RdpServer;
+import dev.oriel.rdp.core.api.SessionDecision;
+import dev.oriel.rdp.core.api.SessionInfo;
+import dev.oriel.rdp.core.api.SessionListener;
+import dev.oriel.rdp.core.api.TlsIdentity;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
+
+/**
+ * The demo server: every admitted client gets its own {@link DemoDesktop} of 1024×768. Any user name and password
+ * are accepted — this is a demo. Used by {@link DemoMain} and by the interop tests.
+ */
+public final class DemoServer implements AutoCloseable {
+    private final RdpServer server;
+    private final ScheduledExecutorService renderer;
+    private final Map<Long, DemoDesktop> desktops = new ConcurrentHashMap<>();
+
+    /**
+     * @param clock    the clock the desktops show
+     * @param tick     whether clocks advance (tests freeze them for deterministic pixels)
+     * @param decorate lets tests wrap each session's listener (e.g. to record input); identity otherwise
+     */
+    public DemoServer(InetSocketAddress bind, TlsIdentity tls, Clock clock, boolean tick,
+            UnaryOperator<SessionListener> decorate, UnaryOperator<RdpServer.Builder> configure) {
+        this.renderer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "oriel-demo-render");
+            t.setDaemon(true);
+            return t;
+        });
+        RdpServer.Builder builder = RdpServer.builder(bind, tls).admission(info -> {
+            DemoDesktop desktop = new DemoDesktop(info, renderer, clock, tick);
+            desktops.put(info.connectionId(), desktop);
+            return CompletableFuture.completedFuture(SessionDecision.accept(
+                    new DesktopSize(DemoDesktop.WIDTH, DemoDesktop.HEIGHT), decorate.apply(new Forget(info, desktop))));
+        });
+        this.server = configure.apply(builder).build();
+    }
+
+    /** Starts listening; returns the bound address. */
+    public InetSocketAddress start() {
+        server.start().toCompletableFuture().join();
+        return server.localAddress();
+    }
+
+    public RdpServer server() {
+        return server;
+    }
+
+    /** The desktop of a connection, by {@link SessionInfo#connectionId()}. */
+    public DemoDesktop desktop(long connectionId) {
+        return desktops.get(connectionId);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        renderer.shutdownNow();
+    }
+
+    /** Forwards to the desktop and forgets it when the session closes. */
+    private final class Forget implements SessionListener {
+        private final SessionInfo info;
+        private final DemoDesktop desktop;
+
+        Forget(SessionInfo info, DemoDesktop desktop) {
+            this.info = info;
+            this.desktop = desktop;
+        }
+
+        @Override
+        public void onStart(dev.oriel.rdp.core.api.Session session) {
+            desktop.onStart(session);
+        }
+
+        @Override
+        public void onInput(dev.oriel.rdp.core.api.InputEvent event) {
+            desktop.onInput(event);
+        }
+
+        @Override
+        public void onOutputSuppressed(boolean suppressed) {
+            desktop.onOutputSuppressed(suppressed);
+        }
+
+        @Override
+        public void onClose(dev.oriel.rdp.core.api.CloseReason reason) {
+            desktop.onClose(reason);
+            desktops.remove(info.connectionId());
+        }
+    }
+}
