@@ -1,0 +1,34 @@
+package dev.oriel.samples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DemoMainTest {
+    @Test
+    void defaults() {
+        DemoMain.Options o = DemoMain.Options.parse(new String[0]);
+        assertThat(o.bind).isEqualTo("127.0.0.1");
+        assertThat(o.port).isEqualTo(13389);
+        assertThat(o.stateDir).isEqualTo(DemoMain.defaultStateDir());
+        assertThat(o.help).isFalse();
+    }
+
+    @Test
+    void parsesBothForms() {
+        DemoMain.Options o = DemoMain.Options.parse(new String[] {"--bind", "0.0.0.0", "--port=3390", "--state-dir", "/tmp/x"});
+        assertThat(o.bind).isEqualTo("0.0.0.0");
+        assertThat(o.port).isEqualTo(3390);
+        assertThat(o.stateDir).isEqualTo(Path.of("/tmp/x"));
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertThatThrownBy(() -> DemoMain.Options.parse(new String[] {"--port", "70000"}))
+                .hasMessageContaining("out of range");
+        assertThatThrownBy(() -> DemoMain.Options.parse(new String[] {"--port"})).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> DemoMain.Options.parse(new String[] {"--frobnicate"})).hasMessageContaining("unknown option");
+    }
+}
