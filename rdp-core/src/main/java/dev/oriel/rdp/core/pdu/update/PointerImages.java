@@ -46,9 +46,9 @@ public final class PointerImages {
 
     /**
      * Renders 32-bpp (alpha) or 24-bpp (AND/XOR) masks to ARGB, top row first, following the common client rule:
-     * 32 bpp takes colour and alpha from the XOR mask unless the AND bit marks the pixel transparent; 24 bpp is opaque
-     * where the AND bit is 0, transparent where it is 1 and the XOR colour is black, and inverted (drawn black here)
-     * otherwise.
+     * 32 bpp takes colour and alpha from the XOR mask, except that an AND bit over an all-zero XOR pixel is fully
+     * transparent; 24 bpp is opaque where the AND bit is 0, transparent where it is 1 and the XOR colour is black,
+     * and inverted (drawn black here) otherwise.
      */
     public static int[] render(int xorBpp, int width, int height, Bytes xorMask, Bytes andMask) {
         if (xorBpp != 32 && xorBpp != 24) {
@@ -68,7 +68,9 @@ public final class PointerImages {
                 int a = xorBpp == 32 ? xorMask.get(o + 3) & 0xFF : 0xFF;
                 boolean andBit = !andMask.isEmpty() && (andMask.get(row * andScan + x / 8) & (0x80 >> (x % 8))) != 0;
                 int rgb = r << 16 | g << 8 | b;
-                if (andBit) {
+                if (xorBpp == 32) {
+                    out[y * width + x] = andBit && (a << 24 | rgb) == 0 ? 0 : a << 24 | rgb;
+                } else if (andBit) {
                     out[y * width + x] = rgb == 0 ? 0 : 0xFF00_0000;
                 } else {
                     out[y * width + x] = a << 24 | rgb;
