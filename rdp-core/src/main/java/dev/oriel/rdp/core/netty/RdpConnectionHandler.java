@@ -67,6 +67,8 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
     private long acceptedAtNanos;
     private boolean failed;
     private boolean admissionInProgress;
+    /** An I/O error (e.g. connection reset) preceded the close: the connection was lost rather than closed. */
+    private boolean ioError;
     final CompletableFuture<CloseReason> closeFuture = new CompletableFuture<>();
     private CloseReason closeReason;
 
@@ -339,6 +341,7 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
         if (c instanceof RdpException e) {
             fail(e);
         } else if (c instanceof IOException || c instanceof javax.net.ssl.SSLException) {
+            ioError = true;
             log.debug("Connection error connection={} error={}", connectionId, c.toString());
             ctx.close();
         } else {
@@ -367,7 +370,9 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
         }
         CloseReason reason;
         if (session != null) {
-            session.end(CloseReason.of(CloseReason.Kind.CONNECTION_LOST, "connection closed"));
+            // FreeRDP clients never send Disconnect Provider Ultimatum: closing the client closes the TCP connection.
+            session.end(ioError ? CloseReason.of(CloseReason.Kind.CONNECTION_LOST, "connection lost")
+                    : CloseReason.of(CloseReason.Kind.CLIENT_DISCONNECTED, "client closed the connection"));
             sessions.remove(connectionId);
             reason = session.closeReason();
         } else {

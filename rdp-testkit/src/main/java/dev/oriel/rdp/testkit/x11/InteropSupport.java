@@ -79,8 +79,38 @@ public final class InteropSupport {
         if (missing.isEmpty()) {
             return;
         }
+        unavailable(missingToolsMessage(missing, interopRequired()));
+    }
+
+    /**
+     * Checks that the system Python ({@code /usr/bin/python3}) can import {@code module}, which Debian ships as
+     * {@code debianPackage}; skips or fails like {@link #requireTools}.
+     */
+    public static void requirePythonModule(String module, String debianPackage) {
+        boolean available = false;
+        if (isOnPath(SYSTEM_PYTHON)) {
+            try {
+                Process p = new ProcessBuilder(SYSTEM_PYTHON, "-c", "import " + module).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                available = p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (java.io.IOException e) {
+                available = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!available) {
+            unavailable("the Python module " + module + " is not available to " + SYSTEM_PYTHON + ": install the Debian"
+                    + " package " + debianPackage + " (apt-get install -y " + debianPackage + ")"
+                    + (interopRequired() ? "" : "; set -D" + REQUIRED_PROPERTY + "=true to make this a failure"));
+        }
+    }
+
+    /** The Python that Debian's python3-* packages install modules for. */
+    public static final String SYSTEM_PYTHON = "/usr/bin/python3";
+
+    private static void unavailable(String message) {
         boolean required = interopRequired();
-        String message = missingToolsMessage(missing, required);
         System.err.println("[oriel-interop] " + (required ? "FAILED: " : "SKIPPED: ") + message);
         if (required) {
             Assertions.fail(message);

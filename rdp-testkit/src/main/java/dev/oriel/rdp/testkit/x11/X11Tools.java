@@ -207,6 +207,24 @@ public final class X11Tools {
      * Moves the window's outer corner to ({@code x}, {@code y}) in root coordinates. Returns when the request was
      * sent; the client may react to the move (xfreerdp tells the server), so poll {@link #geometry} for the result.
      */
+    /**
+     * Asks a window to close the way a window manager's close button does: a {@code WM_PROTOCOLS} /
+     * {@code WM_DELETE_WINDOW} client message. Needs the Debian package python3-xlib (check with
+     * {@code InteropSupport.requirePythonModule("Xlib", "python3-xlib")}).
+     */
+    public void closeWindow(long window) {
+        String script = String.join("\n",
+                "import sys",
+                "from Xlib import X, display, protocol",
+                "d = display.Display()",
+                "w = d.create_resource_object('window', int(sys.argv[1]))",
+                "ev = protocol.event.ClientMessage(window=w, client_type=d.intern_atom('WM_PROTOCOLS'),",
+                "    data=(32, [d.intern_atom('WM_DELETE_WINDOW'), X.CurrentTime, 0, 0, 0]))",
+                "w.send_event(ev, event_mask=X.NoEventMask)",
+                "d.flush()");
+        run(InteropSupport.SYSTEM_PYTHON, "-c", script, Long.toString(window));
+    }
+
     public void moveWindow(long window, int x, int y) {
         run("xdotool", "windowmove", windowId(window), Integer.toString(x), Integer.toString(y));
     }
