@@ -36,8 +36,14 @@ public final class DemoMain {
             return;
         }
         TlsIdentity tls = TlsIdentity.selfSigned(options.stateDir);
+        UnaryOperator<dev.oriel.rdp.core.api.RdpServer.Builder> configure = options.captureDir == null
+                ? UnaryOperator.identity() : b -> b.captureDirectory(options.captureDir);
+        if (options.captureDir != null) {
+            System.err.println("oriel-demo: WARNING: capturing plaintext RDP streams, passwords included, to "
+                    + options.captureDir.toAbsolutePath());
+        }
         DemoServer demo = new DemoServer(new InetSocketAddress(options.bind, options.port), tls, Clock.systemDefaultZone(),
-                true, UnaryOperator.identity(), UnaryOperator.identity());
+                true, UnaryOperator.identity(), configure);
         InetSocketAddress bound;
         try {
             bound = demo.start();
@@ -83,6 +89,7 @@ public final class DemoMain {
         out.println("  --bind ADDR       address to listen on (default " + DEFAULT_BIND + ")");
         out.println("  --port N          TCP port (default " + DEFAULT_PORT + ")");
         out.println("  --state-dir DIR   where the generated TLS certificate is kept (default " + defaultStateDir() + ")");
+        out.println("  --capture-dir DIR debugging aid: write each connection's plaintext streams (passwords included) to DIR");
         out.println("  --help            this text");
     }
 
@@ -99,6 +106,7 @@ public final class DemoMain {
         String bind = DEFAULT_BIND;
         int port = DEFAULT_PORT;
         Path stateDir = defaultStateDir();
+        Path captureDir;
         boolean help;
 
         static Options parse(String[] args) {
@@ -116,6 +124,7 @@ public final class DemoMain {
                     case "--bind" -> o.bind = value != null ? value : next(args, ++i, a);
                     case "--port" -> o.port = port(value != null ? value : next(args, ++i, a));
                     case "--state-dir" -> o.stateDir = Path.of(value != null ? value : next(args, ++i, a));
+                    case "--capture-dir" -> o.captureDir = Path.of(value != null ? value : next(args, ++i, a));
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }

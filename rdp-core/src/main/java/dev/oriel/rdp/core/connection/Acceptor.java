@@ -349,6 +349,7 @@ public final class Acceptor {
         if (isFastPath(frame)) {
             // Input sent while the client finishes activation is not delivered: there is no session yet.
             log.trace("Dropping early fast-path input connection={}", connectionId);
+            frame.skipBytes(frame.readableBytes());
             return;
         }
         ByteBuf mcs = X224Data.unwrap(frame);
@@ -362,6 +363,7 @@ public final class Acceptor {
         if (send.channelId() != IO_CHANNEL_ID) {
             // Static channel data before activation has nowhere to go yet; clients do not send it.
             log.debug("Dropping early data connection={} channel={}", connectionId, send.channelId());
+            mcs.skipBytes(mcs.readableBytes());
             return;
         }
         ByteBuf body = checkedSendData(send, mcs);
