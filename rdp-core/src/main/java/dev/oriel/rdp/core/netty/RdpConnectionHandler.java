@@ -24,7 +24,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -82,7 +82,7 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
     }
 
     /** Builds the pipeline of a new connection: [capture] → frame decoder → this handler. */
-    static void install(SocketChannel ch, long connectionId, ServerConfig config, SslContext ssl, Map<Long, Session> sessions) {
+    static void install(Channel ch, long connectionId, ServerConfig config, SslContext ssl, Map<Long, Session> sessions) {
         Optional<Path> capture = config.captureDirectory();
         if (capture.isPresent()) {
             try {
@@ -103,8 +103,9 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        acceptedAtNanos = System.nanoTime();
-        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        acceptedAtNanos = nanoTime();
+        InetSocketAddress remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a
+                : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
         acceptor = new Acceptor(config.limits(), connectionId, remote, ServerCapabilitySets.core());
         long timeout = config.limits().handshakeTimeout().toMillis();
         handshakeTimer = ctx.executor().schedule(this::onHandshakeTimeout, timeout, TimeUnit.MILLISECONDS);
@@ -247,7 +248,7 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
         sessionApi = new SessionImpl(this, session, ctx.channel().eventLoop(), processors, dynamic);
         sessions.put(connectionId, sessionApi);
         log.info("Session active connection={} user={} size={} bpp={} sinceAcceptMs={}", connectionId, info.userName(),
-                result.desktopSize(), result.capabilities().colorDepth(), (System.nanoTime() - acceptedAtNanos) / 1_000_000);
+                result.desktopSize(), result.capabilities().colorDepth(), (nanoTime() - acceptedAtNanos) / 1_000_000);
         // Font Map is written; the client only opens its channels after processing it (P-CORE-1).
         ctx.flush();
         try {
@@ -425,7 +426,7 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
 
     @Override
     public long nanoTime() {
-        return System.nanoTime();
+        return ctx != null ? ctx.executor().ticker().nanoTime() : System.nanoTime();
     }
 
     long connectionId() {
