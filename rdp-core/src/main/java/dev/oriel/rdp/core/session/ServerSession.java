@@ -277,6 +277,7 @@ public final class ServerSession {
         int cached = pointers.lookup(image);
         if (cached >= 0) {
             sendUpdate(FastPathUpdate.FASTPATH_UPDATETYPE_CACHED, new CachedPointerUpdate(cached));
+            transport.flush();
             return;
         }
         int slot = pointers.assign(image);
