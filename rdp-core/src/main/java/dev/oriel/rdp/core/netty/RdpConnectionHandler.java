@@ -283,7 +283,7 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
 
     /** A protocol error: logged with the PDU and field it names, answered politely, this connection closed. */
     private void fail(RdpException e) {
-        log.info("Connection failed connection={} remote={} phase={} error={}", connectionId, ctx.channel().remoteAddress(),
+        log.warn("Connection failed connection={} remote={} phase={} error={}", connectionId, ctx.channel().remoteAddress(),
                 session != null ? "ACTIVE" : acceptor.phase(), e.getMessage());
         failWith(CloseReason.of(CloseReason.Kind.PROTOCOL_ERROR, e.getMessage()), SetErrorInfoPdu.ERRINFO_UNKNOWNPDUTYPE);
     }

@@ -19,7 +19,12 @@ public final class Framebuffer {
     private final int height;
     private final int tilesX;
     private final int tilesY;
-    private final int[] pixels;
+    /**
+     * One array per scanline rather than one for the desktop: a 1024×768 desktop in a single array is a G1
+     * "humongous" object that occupies whole regions (4 MiB of heap for 3 MiB of pixels with 2 MiB regions);
+     * rows (32 KiB at the default width limit of 8192) are ordinary young-generation objects.
+     */
+    private final int[][] rows;
     /** Per tile: dirty bounding box as x0, y0, x1, y1 (exclusive, desktop coordinates); x1 == 0 when clean. */
     private final int[] dirty;
     private int dirtyTiles;
@@ -33,7 +38,7 @@ public final class Framebuffer {
         this.height = height;
         this.tilesX = (width + TILE - 1) / TILE;
         this.tilesY = (height + TILE - 1) / TILE;
-        this.pixels = new int[width * height];
+        this.rows = new int[height][width];
         this.dirty = new int[tilesX * tilesY * 4];
     }
 
@@ -57,7 +62,7 @@ public final class Framebuffer {
                 continue;
             }
             for (int y = r.y(); y < r.bottom(); y++) {
-                src.copyRow(r.x(), y, r.width(), pixels, y * width + r.x());
+                src.copyRow(r.x(), y, r.width(), rows[y], r.x());
             }
             markDirty(r);
         }
@@ -147,7 +152,7 @@ public final class Framebuffer {
                 dirtyTiles--;
                 cursor = (t + 1) % n;
                 for (int y = 0; y < r.height(); y++) {
-                    System.arraycopy(pixels, (r.y() + y) * width + r.x(), dst, y * r.width(), r.width());
+                    System.arraycopy(rows[r.y() + y], r.x(), dst, y * r.width(), r.width());
                 }
                 return r;
             }
@@ -157,6 +162,10 @@ public final class Framebuffer {
 
     /** A copy of the whole desktop (for tests and diagnostics). */
     public synchronized int[] snapshot() {
-        return pixels.clone();
+        int[] all = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(rows[y], 0, all, y * width, width);
+        }
+        return all;
     }
 }

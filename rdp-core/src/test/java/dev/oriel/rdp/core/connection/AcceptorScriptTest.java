@@ -12,13 +12,11 @@ import dev.oriel.rdp.core.api.SessionListener;
 import dev.oriel.rdp.core.error.DecodeError;
 import dev.oriel.rdp.core.error.DecodeException;
 import dev.oriel.rdp.core.error.SequenceException;
+import dev.oriel.rdp.core.testutil.CapturedConnection;
 import dev.oriel.rdp.core.testutil.Fixtures;
-import dev.oriel.rdp.core.testutil.Frames;
 import dev.oriel.rdp.core.testutil.PduAssertions;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * the server's output with what Oriel sent in that session, byte for byte; then negative scripts.
  */
 class AcceptorScriptTest {
-    static final List<byte[]> CLIENT = Frames.split(Fixtures.bytes("xfreerdp/connect-tls-c2s.bin"));
-    static final byte[] SERVER = Fixtures.bytes("xfreerdp/connect-tls-s2c.bin");
+    static final List<byte[]> CLIENT = CapturedConnection.CLIENT;
+    static final byte[] SERVER = CapturedConnection.SERVER;
     /** The server's connection-sequence bytes: Connection Confirm through Font Map. */
     static final int SERVER_HANDSHAKE_LENGTH = 743;
     /** Index of the Client Info frame (after CR, Connect-Initial, Erect Domain, Attach User and 6 joins). */
@@ -37,50 +35,19 @@ class AcceptorScriptTest {
     static final SessionListener LISTENER = new SessionListener() { };
 
     static Acceptor acceptor(Limits limits) {
-        return new Acceptor(limits, 7, new InetSocketAddress("127.0.0.1", 40000), ServerCapabilitySets.core());
+        return CapturedConnection.acceptor(limits);
     }
 
-    /** Steps one frame and returns what the acceptor wrote. */
     static byte[] step(Acceptor a, byte[] frame) {
-        ByteBuf in = Unpooled.wrappedBuffer(frame);
-        ByteBuf out = Unpooled.buffer();
-        try {
-            a.step(in, out);
-            assertThat(in.readableBytes()).as("frame fully consumed").isZero();
-            byte[] b = new byte[out.readableBytes()];
-            out.readBytes(b);
-            return b;
-        } finally {
-            in.release();
-            out.release();
-        }
+        return CapturedConnection.step(a, frame);
     }
 
     static byte[] admit(Acceptor a, int width, int height) {
-        ByteBuf out = Unpooled.buffer();
-        try {
-            a.admit(new SessionDecision.Accept(new DesktopSize(width, height), LISTENER), out);
-            byte[] b = new byte[out.readableBytes()];
-            out.readBytes(b);
-            return b;
-        } finally {
-            out.release();
-        }
+        return CapturedConnection.admit(a, new DesktopSize(width, height), LISTENER);
     }
 
-    /** Runs the capture through the acceptor up to (excluding) frame {@code end}; returns the server's bytes. */
     static byte[] replay(Acceptor a, int end) {
-        List<byte[]> out = new ArrayList<>();
-        for (int i = 0; i < end; i++) {
-            out.add(step(a, CLIENT.get(i)));
-            if (a.securityUpgradePending()) {
-                a.markSecurityUpgradeDone();
-            }
-            if (a.admissionPending().isPresent()) {
-                out.add(admit(a, 1024, 768));
-            }
-        }
-        return Frames.join(out);
+        return CapturedConnection.replay(a, end, new DesktopSize(1024, 768), LISTENER);
     }
 
     @Test

@@ -19,7 +19,10 @@ public interface StaticChannelContext {
     /** The MCS channel id the server assigned. */
     int channelId();
 
-    /** Encodes one complete channel message and sends it, chunked to the client's VCChunkSize. */
+    /**
+     * Encodes one complete channel message and sends it in chunks of CHANNEL_CHUNK_LENGTH (1600): a VCChunkSize sent
+     * by the client is ignored by the server ([MS-RDPBCGR] 2.2.7.1.10), and 1600 is what every client accepts.
+     */
     void send(Encodable message);
 
     /** Sends one complete, already-encoded channel message. Takes ownership of {@code message} (releases it). */
