@@ -46,7 +46,7 @@ class RailPduGoldenTest {
                 Arguments.of(new Activate(0x12345678L, true), "0200 0900 78563412 01"),
                 Arguments.of(new SysCommand(7, SysCommand.SC_MINIMIZE), "0400 0a00 07000000 20f0"),
                 Arguments.of(new NotifyEvent(5, 1, NotifyEvent.WM_LBUTTONUP), "0600 1000 05000000 01000000 02020000"),
-                Arguments.of(new WindowMove(9, -10, 20, 300, 200), "0800 1000 09000000 f6ff 1400 2c01 c800"),
+                Arguments.of(new WindowMove(9, new WindowRect(-10, 20, 300, 200)), "0800 1000 09000000 f6ff 1400 2c01 c800"),
                 Arguments.of(new LocalMoveSize(9, true, LocalMoveSize.RAIL_WMSZ_MOVE, 100, 5),
                         "0900 1000 09000000 0100 0900 6400 0500"),
                 Arguments.of(new MinMaxInfo(9, 1024, 768, 0, 0, 200, 100, 1024, 768),
@@ -66,7 +66,7 @@ class RailPduGoldenTest {
                 Arguments.of(new ZOrderSync(0xFFFF_FFFEL), "1400 0800 feffffff"),
                 Arguments.of(new Cloak(9, true), "1500 0900 09000000 01"),
                 Arguments.of(new PowerDisplayRequest(1), "1600 0800 01000000"),
-                Arguments.of(new SnapArrange(9, 0, 0, 512, 768), "1700 1000 09000000 0000 0000 0002 0003"),
+                Arguments.of(new SnapArrange(9, new WindowRect(0, 0, 512, 768)), "1700 1000 09000000 0000 0000 0002 0003"),
                 Arguments.of(new TextScaleInfo(125), "1900 0800 7d000000"),
                 Arguments.of(new CaretBlinkInfo(530), "1a00 0800 12020000"),
                 Arguments.of(new Exec(0, "||notepad", "", ""), "0100 1e00 0000 1200 0000 0000" + utf16("||notepad")),
@@ -163,7 +163,7 @@ class RailPduGoldenTest {
 
     @Test
     void recordsRefuseValuesTheirFieldsCannotCarry() {
-        assertThatThrownBy(() -> new WindowMove(1, 40_000, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new WindowRect(40_000, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("left");
         assertThatThrownBy(() -> new Handshake(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Exec(0, "x".repeat(261), "", "")).isInstanceOf(EncodeException.class)
