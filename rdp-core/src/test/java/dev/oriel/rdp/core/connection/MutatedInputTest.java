@@ -56,10 +56,10 @@ class MutatedInputTest {
             Acceptor a = CapturedConnection.acceptor(Limits.defaults());
             CapturedConnection.replay(a, target, SIZE, IDLE);
             boolean failed = Mutator.expectOnlyRdpExceptions(seed, mutated.get(), () -> {
-                stepAndContinue(a, mutated.get());
+                CapturedConnection.advance(a, mutated.get(), SIZE, IDLE);
                 // The rest of the script after the mutated frame: the state machine must stay coherent.
                 for (int i = target + 1; i < CapturedConnection.ACTIVATION_FRAMES && !a.isAccepted(); i++) {
-                    stepAndContinue(a, CapturedConnection.CLIENT.get(i));
+                    CapturedConnection.advance(a, CapturedConnection.CLIENT.get(i), SIZE, IDLE);
                 }
             });
             rejected += failed ? 1 : 0;
@@ -68,23 +68,6 @@ class MutatedInputTest {
         // Both outcomes occur: mutations reach the decoders, and some survive (ignored fields, the tolerant paths).
         assertThat(rejected).as("mutations rejected with an RdpException").isGreaterThan(ITERATIONS / 4);
         assertThat(accepted).as("mutations tolerated").isPositive();
-    }
-
-    private static void stepAndContinue(Acceptor a, byte[] frame) {
-        ByteBuf in = Unpooled.wrappedBuffer(frame);
-        ByteBuf out = Unpooled.buffer();
-        try {
-            a.step(in, out);
-            if (a.securityUpgradePending()) {
-                a.markSecurityUpgradeDone();
-            }
-            if (a.admissionPending().isPresent()) {
-                CapturedConnection.admit(a, SIZE, IDLE);
-            }
-        } finally {
-            in.release();
-            out.release();
-        }
     }
 
     @Test

@@ -67,15 +67,24 @@ public final class CapturedConnection {
     public static byte[] replay(Acceptor a, int end, DesktopSize size, SessionListener listener) {
         List<byte[]> out = new ArrayList<>();
         for (int i = 0; i < end; i++) {
-            out.add(step(a, CLIENT.get(i)));
-            if (a.securityUpgradePending()) {
-                a.markSecurityUpgradeDone();
-            }
-            if (a.admissionPending().isPresent()) {
-                out.add(admit(a, size, listener));
-            }
+            out.add(advance(a, CLIENT.get(i), size, listener));
         }
         return Frames.join(out);
+    }
+
+    /**
+     * Steps one frame as the connection handler would: completes a pending TLS switch and admits a pending session
+     * with {@code size} and {@code listener}. Returns everything the acceptor wrote.
+     */
+    public static byte[] advance(Acceptor a, byte[] frame, DesktopSize size, SessionListener listener) {
+        byte[] written = step(a, frame);
+        if (a.securityUpgradePending()) {
+            a.markSecurityUpgradeDone();
+        }
+        if (a.admissionPending().isPresent()) {
+            return Frames.join(List.of(written, admit(a, size, listener)));
+        }
+        return written;
     }
 
     /** The result of a whole captured connection sequence, admitted with {@code size} and {@code listener}. */

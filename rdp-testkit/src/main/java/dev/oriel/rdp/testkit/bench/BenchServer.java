@@ -27,21 +27,26 @@ public final class BenchServer {
     private BenchServer() {
     }
 
-    /** The pixel at (x, y) of the bench desktop; the client side computes the same to know the frame arrived. */
-    public static int pattern(int x, int y) {
+    /** The pixel at (x, y) of the bench desktop. */
+    static int pattern(int x, int y) {
         return 0xFF00_0000 | ((x * 7) & 0xFF) << 16 | ((y * 3) & 0xFF) << 8 | ((x + y) & 0x7F);
     }
 
-    public static void main(String[] args) throws Exception {
-        int width = Integer.parseInt(args[0]);
-        int height = Integer.parseInt(args[1]);
+    /** The whole bench desktop, row-major: what the server paints and what a client must end up showing. */
+    public static int[] desktop(int width, int height) {
         int[] desktop = new int[width * height];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 desktop[y * width + x] = pattern(x, y);
             }
         }
-        PixelBuffer pixels = PixelBuffer.ofInts(desktop, width, height, PixelFormat.XRGB32);
+        return desktop;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int width = Integer.parseInt(args[0]);
+        int height = Integer.parseInt(args[1]);
+        PixelBuffer pixels = PixelBuffer.ofInts(desktop(width, height), width, height, PixelFormat.XRGB32);
         SessionListener paintOnce = new SessionListener() {
             @Override
             public void onStart(Session session) {

@@ -52,20 +52,16 @@ public final class SessionBench {
         drain.start();
         PrintWriter cmd = new PrintWriter(server.getOutputStream(), true, StandardCharsets.UTF_8);
         List<RdpTestClient> clients = Collections.synchronizedList(new ArrayList<>());
+        // Non-daemon threads: shut down on every path, or a failed connection would keep the bench JVM alive.
+        ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             int port = Integer.parseInt(answer(out, "PORT"));
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
             cmd.println("heap");
             long before = Long.parseLong(answer(out, "HEAP"));
-            int[] expected = new int[width * height];
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    expected[y * width + x] = BenchServer.pattern(x, y);
-                }
-            }
+            int[] expected = BenchServer.desktop(width, height);
             List<Long> connectMs = Collections.synchronizedList(new ArrayList<>());
             List<Long> frameMs = Collections.synchronizedList(new ArrayList<>());
-            ExecutorService pool = Executors.newFixedThreadPool(10);
             List<Future<?>> jobs = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
                 String user = "bench" + i;
@@ -85,7 +81,6 @@ public final class SessionBench {
             for (Future<?> f : jobs) {
                 f.get();
             }
-            pool.shutdown();
             cmd.println("sessions");
             String count = answer(out, "SESSIONS");
             cmd.println("heap");
@@ -99,6 +94,7 @@ public final class SessionBench {
                     + "(framebuffer %d KiB of it)%n", before / 1048576.0, after / 1048576.0, sessions,
                     (after - before) / 1024.0 / sessions, width * height * 4 / 1024);
         } finally {
+            pool.shutdownNow();
             clients.forEach(RdpTestClient::close);
             cmd.println("quit");
             server.waitFor(10, TimeUnit.SECONDS);
