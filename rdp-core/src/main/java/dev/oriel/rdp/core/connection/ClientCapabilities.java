@@ -1,5 +1,9 @@
 package dev.oriel.rdp.core.connection;
 
+import dev.oriel.rdp.core.pdu.capability.CapabilitySet;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * What the client said it can do in Confirm Active, reduced to the values the session acts on.
  *
@@ -14,6 +18,8 @@ package dev.oriel.rdp.core.connection;
  * @param largePointer384         the client accepts pointers up to 384×384
  * @param refreshRectSupported    the client may send Refresh Rect
  * @param suppressOutputSupported the client may send Suppress Output
+ * @param sets                    every capability set the client confirmed, for feature modules (RAIL reads its
+ *                                Remote Programs and Window List sets)
  */
 public record ClientCapabilities(
         int colorDepth,
@@ -26,5 +32,15 @@ public record ClientCapabilities(
         boolean largePointer96,
         boolean largePointer384,
         boolean refreshRectSupported,
-        boolean suppressOutputSupported) {
+        boolean suppressOutputSupported,
+        List<CapabilitySet> sets) {
+
+    public ClientCapabilities {
+        sets = List.copyOf(sets);
+    }
+
+    /** The client's capability set of {@code type}, if it sent one. */
+    public <T extends CapabilitySet> Optional<T> find(Class<T> type) {
+        return CapabilitySet.find(sets, type);
+    }
 }

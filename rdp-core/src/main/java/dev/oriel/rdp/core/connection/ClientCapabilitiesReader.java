@@ -36,6 +36,6 @@ final class ClientCapabilitiesReader {
                 .map(LargePointerCapabilitySet::largePointerSupportFlags).orElse(0);
         return new ClientCapabilities(colorDepth, size.width(), size.height(), true, noHeader, maxRequest, pointerCache,
                 (large & LargePointerCapabilitySet.LARGE_POINTER_FLAG_96x96) != 0,
-                (large & LargePointerCapabilitySet.LARGE_POINTER_FLAG_384x384) != 0, refresh, suppress);
+                (large & LargePointerCapabilitySet.LARGE_POINTER_FLAG_384x384) != 0, refresh, suppress, sets);
     }
 }

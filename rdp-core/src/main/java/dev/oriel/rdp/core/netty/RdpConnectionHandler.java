@@ -13,6 +13,7 @@ import dev.oriel.rdp.core.channel.svc.StaticChannelProcessor;
 import dev.oriel.rdp.core.connection.Acceptor;
 import dev.oriel.rdp.core.connection.AcceptorResult;
 import dev.oriel.rdp.core.connection.ServerCapabilitySets;
+import dev.oriel.rdp.core.pdu.capability.CapabilitySet;
 import dev.oriel.rdp.core.error.RdpException;
 import dev.oriel.rdp.core.pdu.rdp.SetErrorInfoPdu;
 import dev.oriel.rdp.core.session.ServerSession;
@@ -106,7 +107,9 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
         acceptedAtNanos = nanoTime();
         InetSocketAddress remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a
                 : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
-        acceptor = new Acceptor(config.limits(), connectionId, remote, ServerCapabilitySets.core());
+        acceptor = new Acceptor(config.limits(), connectionId, remote, new ServerCapabilitySets(
+                config.staticChannels().stream().<java.util.function.Function<SessionInfo, List<CapabilitySet>>>map(
+                        f -> info -> contributed(f, info)).toList()));
         long timeout = config.limits().handshakeTimeout().toMillis();
         handshakeTimer = ctx.executor().schedule(this::onHandshakeTimeout, timeout, TimeUnit.MILLISECONDS);
         log.debug("Connection accepted connection={} remote={}", connectionId, remote);
@@ -258,6 +261,16 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
         }
         session.startChannels();
         session.flushGraphics();
+    }
+
+    /** A factory's capability sets, only for clients that declared its channel (a failing factory adds none). */
+    private static List<CapabilitySet> contributed(StaticChannelFactory factory, SessionInfo info) {
+        try {
+            return factory.capabilitySets(info);
+        } catch (RuntimeException e) {
+            log.warn("Channel factory failed to contribute capability sets error={}", e.toString(), e);
+            return List.of();
+        }
     }
 
     private static <T> Optional<T> create(java.util.function.Supplier<Optional<T>> factory) {

@@ -13,9 +13,11 @@ import dev.oriel.rdp.core.channel.svc.StaticChannelProcessor;
 import dev.oriel.rdp.core.channel.svc.SvcChunker;
 import dev.oriel.rdp.core.channel.svc.SvcDechunker;
 import dev.oriel.rdp.core.connection.AcceptorResult;
+import dev.oriel.rdp.core.connection.ClientCapabilities;
 import dev.oriel.rdp.core.connection.Framing;
 import dev.oriel.rdp.core.connection.StaticChannel;
 import dev.oriel.rdp.core.error.DecodeException;
+import dev.oriel.rdp.core.error.EncodeException;
 import dev.oriel.rdp.core.error.SequenceException;
 import dev.oriel.rdp.core.pdu.common.InclusiveRect;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathFragmenter;
@@ -328,6 +330,44 @@ public final class ServerSession {
         transport.flush();
     }
 
+    /**
+     * Sends drawing orders in fast-path Orders updates ([MS-RDPBCGR] 2.2.9.1.2.1.2: numberOrders (2) then the
+     * orders). Consecutive orders share an update while it fits one PDU ({@link FastPathFragmenter#MAX_FRAGMENT_DATA},
+     * as FreeRDP's update_check_flush does); an order that does not fit one PDU is sent alone, fragmented.
+     */
+    public void sendOrders(List<? extends Encodable> orders) {
+        if (closed || orders.isEmpty()) {
+            return;
+        }
+        int budget = FastPathFragmenter.MAX_FRAGMENT_DATA - 2;
+        int i = 0;
+        while (i < orders.size()) {
+            int bytes = orders.get(i).size();
+            int end = i + 1;
+            while (end < orders.size() && end - i < 0xFFFF && bytes + orders.get(end).size() <= budget) {
+                bytes += orders.get(end).size();
+                end++;
+            }
+            if (2 + bytes > result.capabilities().multifragmentMaxRequestSize()) {
+                throw EncodeException.valueTooLarge(orders.get(i).name(), "orderSize", bytes,
+                        result.capabilities().multifragmentMaxRequestSize() - 2L);
+            }
+            ByteBuf payload = transport.alloc().buffer(2 + bytes);
+            try {
+                payload.writeShortLE(end - i);
+                for (int k = i; k < end; k++) {
+                    orders.get(k).encode(payload);
+                }
+                FastPathFragmenter.write(FastPathUpdate.FASTPATH_UPDATETYPE_ORDERS, payload,
+                        result.capabilities().multifragmentMaxRequestSize(), transport.alloc(), transport::write);
+            } finally {
+                payload.release();
+            }
+            i = end;
+        }
+        transport.flush();
+    }
+
     /** Sends one fast-path update whose body is {@code body} (null for none). */
     private void sendUpdate(int updateCode, Encodable body) {
         ByteBuf payload = body == null ? transport.alloc().buffer(0) : body.encodeToBuffer(transport.alloc());
@@ -475,6 +515,18 @@ public final class ServerSession {
             } finally {
                 message.release();
             }
+        }
+
+        @Override
+        public void sendOrders(List<? extends Encodable> orders) {
+            if (!disabled) {
+                ServerSession.this.sendOrders(orders);
+            }
+        }
+
+        @Override
+        public ClientCapabilities clientCapabilities() {
+            return result.capabilities();
         }
 
         @Override

@@ -214,4 +214,82 @@ class ServerSessionTest {
         session.flushGraphics();
         assertThat(transport.frames).as("nothing is written after close").isEmpty();
     }
+
+    /** A stand-in drawing order: {@code size} bytes of {@code fill}. */
+    record FakeOrder(int size, int fill) implements dev.oriel.rdp.core.wire.Encodable {
+        @Override
+        public void encode(ByteBuf dst) {
+            for (int i = 0; i < size; i++) {
+                dst.writeByte(fill);
+            }
+        }
+
+        @Override
+        public String name() {
+            return "FakeOrder";
+        }
+    }
+
+    /** Every Orders update written, reassembled from its fragments, as bytes. */
+    List<byte[]> ordersUpdatesWritten() {
+        List<byte[]> updates = new ArrayList<>();
+        java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+        for (ByteBuf frame : transport.takeFrames()) {
+            try {
+                assertThat(frame.readableBytes()).as("fast-path PDU size").isLessThanOrEqualTo(0x3FFF);
+                for (FastPathUpdate u : FastPathOutputPdu.decode(frame).updates()) {
+                    assertThat(u.updateCode()).isEqualTo(FastPathUpdate.FASTPATH_UPDATETYPE_ORDERS);
+                    partial.writeBytes(u.data().toArray());
+                    if (u.fragmentation() == FastPathUpdate.FASTPATH_FRAGMENT_SINGLE
+                            || u.fragmentation() == FastPathUpdate.FASTPATH_FRAGMENT_LAST) {
+                        updates.add(partial.toByteArray());
+                        partial.reset();
+                    }
+                }
+            } finally {
+                frame.release();
+            }
+        }
+        assertThat(partial.size()).as("no unfinished fragments").isZero();
+        return updates;
+    }
+
+    @Test
+    void ordersArePackedIntoUpdatesThatEachFitOnePdu() {
+        List<FakeOrder> orders = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            orders.add(new FakeOrder(5000, i));
+        }
+        session.sendOrders(orders);
+        List<byte[]> updates = ordersUpdatesWritten();
+        // 0x3F80 bytes per PDU leave room for three 5000-byte orders after numberOrders.
+        assertThat(updates).hasSize(4);
+        int next = 0;
+        for (byte[] u : updates) {
+            ByteBuf b = Unpooled.wrappedBuffer(u);
+            int n = b.readUnsignedShortLE();
+            assertThat(b.readableBytes()).isEqualTo(n * 5000);
+            for (int k = 0; k < n; k++, next++) {
+                assertThat(b.getByte(b.readerIndex() + k * 5000)).as("order %d in place", next).isEqualTo((byte) next);
+            }
+        }
+        assertThat(next).isEqualTo(10);
+    }
+
+    @Test
+    void anOrderLargerThanOnePduTravelsAloneInFragments() {
+        session.sendOrders(List.of(new FakeOrder(10, 1), new FakeOrder(40_000, 2), new FakeOrder(10, 3)));
+        List<byte[]> updates = ordersUpdatesWritten();
+        assertThat(updates).extracting(u -> u.length).containsExactly(2 + 10, 2 + 40_000, 2 + 10);
+        assertThat(updates.get(1)[2]).isEqualTo((byte) 2);
+        assertThat(updates.get(1)[0]).isEqualTo((byte) 1);
+    }
+
+    @Test
+    void anOrderBeyondTheClientsReassemblyLimitIsAnEncodeError() {
+        int limit = accepted.capabilities().multifragmentMaxRequestSize();
+        assertThatThrownBy(() -> session.sendOrders(List.of(new FakeOrder(limit, 0))))
+                .isInstanceOf(dev.oriel.rdp.core.error.EncodeException.class).hasMessageContaining("FakeOrder");
+        assertThat(transport.frames).isEmpty();
+    }
 }

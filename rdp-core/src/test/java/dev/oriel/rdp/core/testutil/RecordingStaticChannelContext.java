@@ -1,6 +1,8 @@
 package dev.oriel.rdp.core.testutil;
 
 import dev.oriel.rdp.core.channel.svc.StaticChannelContext;
+import dev.oriel.rdp.core.connection.ClientCapabilities;
+import dev.oriel.rdp.core.pdu.capability.CapabilitySet;
 import dev.oriel.rdp.core.wire.Encodable;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
@@ -11,11 +13,31 @@ import java.util.concurrent.Executor;
 public final class RecordingStaticChannelContext implements StaticChannelContext {
     private final String name;
     private final int id;
+    private final ClientCapabilities capabilities;
     public final List<byte[]> sent = new ArrayList<>();
+    /** Drawing orders sent with {@link #sendOrders}, one list per call. */
+    public final List<List<Encodable>> orders = new ArrayList<>();
 
     public RecordingStaticChannelContext(String name, int id) {
+        this(name, id, List.of());
+    }
+
+    /** A context whose client confirmed {@code clientSets} (on top of a 1024×768, 32 bpp fast-path client). */
+    public RecordingStaticChannelContext(String name, int id, List<CapabilitySet> clientSets) {
         this.name = name;
         this.id = id;
+        this.capabilities = new ClientCapabilities(32, 1024, 768, true, true, 0x3F80, 25, false, false, true, true,
+                clientSets);
+    }
+
+    @Override
+    public void sendOrders(List<? extends Encodable> batch) {
+        orders.add(List.copyOf(batch));
+    }
+
+    @Override
+    public ClientCapabilities clientCapabilities() {
+        return capabilities;
     }
 
     @Override

@@ -6,7 +6,7 @@ import dev.oriel.rdp.core.wire.Wire;
 import io.netty.buffer.ByteBuf;
 
 /** RAIL field helpers: UTF-16LE strings as RAIL carries them, range checks for records built by the server. */
-final class RailWire {
+public final class RailWire {
     private RailWire() {
     }
 
@@ -14,7 +14,7 @@ final class RailWire {
      * Reads {@code byteCount} bytes of UTF-16LE and drops trailing NULs: the spec's strings have none, but
      * FreeRDP 2.x counts the terminator in the length ([MS-RDPERP] 2.2.1.2.1, protocol map P-RAIL-5).
      */
-    static String read(ByteBuf src, int byteCount, String pdu, String field) {
+    public static String read(ByteBuf src, int byteCount, String pdu, String field) {
         String s = Wire.readUtf16(src, byteCount, pdu, field);
         int end = s.length();
         while (end > 0 && s.charAt(end - 1) == '\0') {
@@ -24,7 +24,7 @@ final class RailWire {
     }
 
     /** TS_UNICODE_STRING ([MS-RDPERP] 2.2.1.2.1): cbString (2) then that many bytes, at most {@code maxBytes}. */
-    static String readUnicodeString(ByteBuf src, int maxBytes, String pdu, String field) {
+    public static String readUnicodeString(ByteBuf src, int maxBytes, String pdu, String field) {
         Wire.ensureReadable(src, 2, pdu);
         int cb = src.readUnsignedShortLE();
         if (cb > maxBytes) {
@@ -34,20 +34,20 @@ final class RailWire {
     }
 
     /** Checks that {@code s} fits {@code maxBytes} as UTF-16LE (no terminator is sent). */
-    static String requireFits(String s, int maxBytes, String pdu, String field) {
+    public static String requireFits(String s, int maxBytes, String pdu, String field) {
         if (Wire.utf16Size(s) > maxBytes) {
             throw new EncodeException(pdu, field + " is longer than " + maxBytes + " bytes");
         }
         return s;
     }
 
-    static void writeUnicodeString(ByteBuf dst, String s) {
+    public static void writeUnicodeString(ByteBuf dst, String s) {
         dst.writeShortLE(Wire.utf16Size(s));
         Wire.writeUtf16(dst, s);
     }
 
     /** Checks a value for a signed 16-bit field. */
-    static int s16(int v, String field) {
+    public static int s16(int v, String field) {
         if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
             throw new IllegalArgumentException(field + " out of the signed 16-bit range: " + v);
         }

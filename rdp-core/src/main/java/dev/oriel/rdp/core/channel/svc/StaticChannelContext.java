@@ -1,7 +1,9 @@
 package dev.oriel.rdp.core.channel.svc;
 
+import dev.oriel.rdp.core.connection.ClientCapabilities;
 import dev.oriel.rdp.core.wire.Encodable;
 import io.netty.buffer.ByteBuf;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -27,6 +29,17 @@ public interface StaticChannelContext {
 
     /** Sends one complete, already-encoded channel message. Takes ownership of {@code message} (releases it). */
     void send(ByteBuf message);
+
+    /**
+     * Sends drawing orders on the update stream, not on this channel: alternate secondary orders such as RAIL's
+     * window orders ([MS-RDPERP] 2.2.1.3), in fast-path Orders updates ([MS-RDPBCGR] 2.2.9.1.2.1.2). Orders are
+     * packed into as few updates as fit one fast-path PDU each, kept in order, and written after any graphics
+     * already sent. An order larger than one PDU travels alone in fragments.
+     */
+    void sendOrders(List<? extends Encodable> orders);
+
+    /** What the client confirmed in its Confirm Active PDU, including every raw capability set. */
+    ClientCapabilities clientCapabilities();
 
     /** Runs tasks on the connection's event loop, for work arriving from other threads (embedder callbacks). */
     Executor executor();
