@@ -34,6 +34,11 @@ public final class AppIcon {
         return height;
     }
 
+    /** A copy of the pixels, {@code 0xAARRGGBB}, top row first. */
+    public int[] argb() {
+        return argb.clone();
+    }
+
     /** The icon at most {@code max} pixels on each side (nearest-neighbour downscale), as TS_ICON_INFO. */
     IconInfo toIconInfo(int max) {
         if (width <= max && height <= max) {

@@ -153,6 +153,16 @@ public final class AppWindow {
         desktop.paint(this, content, List.of(new Rect(0, 0, content.width(), content.height())));
     }
 
+    /**
+     * A copy of the window's pixels ({@code 0xFFRRGGBB}, row-major, {@code bounds().width()} per row): what the
+     * client is sent for this window.
+     */
+    public int[] snapshot() {
+        synchronized (desktop.lock) {
+            return pixels.clone();
+        }
+    }
+
     /** Brings the window to the front and gives it the focus. */
     public void activate() {
         desktop.activate(this, true);

@@ -124,6 +124,14 @@ public final class RemoteAppDesktop implements SessionListener {
         }
     }
 
+    /**
+     * Starts a published application from the server side, as if the client had asked for it (an application opening
+     * another one, a launcher on the desktop). Runs the launcher on the calling thread.
+     */
+    public void start(PublishedApp app, LaunchRequest request) {
+        launch(app, request);
+    }
+
     /** The live windows, topmost first. */
     public List<AppWindow> windows() {
         synchronized (lock) {
@@ -195,6 +203,9 @@ public final class RemoteAppDesktop implements SessionListener {
 
     @Override
     public void onInput(InputEvent event) {
+        if (log.isTraceEnabled() && !(event instanceof InputEvent.PointerMove)) {
+            log.trace("RemoteApp input event={} grab={} buttons={}", event, pointerGrab, buttonsDown);
+        }
         if (event instanceof InputEvent.PointerMove m) {
             onPointerMove(m.x(), m.y());
         } else if (event instanceof InputEvent.PointerButton b) {
@@ -676,10 +687,16 @@ public final class RemoteAppDesktop implements SessionListener {
         log.debug("RAIL client cloak id={} cloaked={}", windowId, cloaked);
     }
 
+    /**
+     * The client's work area. xfreerdp reports its whole X screen, which may be larger than the session's desktop;
+     * only the part inside the desktop has pixels, so that is where windows maximise.
+     */
     void clientWorkArea(int left, int top, int right, int bottom) {
         synchronized (lock) {
-            if (right > left && bottom > top) {
-                workArea = new Rect(left, top, right - left, bottom - top);
+            Rect area = new Rect(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+            Rect inside = width > 0 ? area.intersect(new Rect(0, 0, width, height)) : area;
+            if (!inside.isEmpty()) {
+                workArea = inside;
             }
         }
     }

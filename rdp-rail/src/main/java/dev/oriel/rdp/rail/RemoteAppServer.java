@@ -95,6 +95,11 @@ public final class RemoteAppServer implements StaticChannelFactory {
             return this;
         }
 
+        public Builder publishAll(List<PublishedApp> apps) {
+            apps.forEach(this::publish);
+            return this;
+        }
+
         public RemoteAppServer build() {
             return new RemoteAppServer(apps);
         }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 
@@ -73,6 +74,11 @@ public final class DemoMain {
         out.println("Connect with FreeRDP (Debian package freerdp2-x11); any user name and password are accepted:");
         out.println("  xfreerdp /v:" + target + " /u:demo /p:demo /cert:tofu /size:1024x768");
         out.println("  (/cert:tofu trusts this certificate on first use; /cert:ignore skips the check)");
+        out.println();
+        out.println("Or open single applications as their own windows (RemoteApp):");
+        for (String app : List.of("notepad", "clock", "paint")) {
+            out.println("  xfreerdp /v:" + target + " /u:demo /p:demo /cert:tofu '/app:||" + app + "'");
+        }
         out.println();
         out.println("Connect with mstsc (Windows): run mstsc /v:" + target + " and accept the certificate.");
         if (!bound.getAddress().isAnyLocalAddress() && bound.getAddress().isLoopbackAddress()) {

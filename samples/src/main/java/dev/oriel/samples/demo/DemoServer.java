@@ -6,6 +6,9 @@ import dev.oriel.rdp.core.api.SessionDecision;
 import dev.oriel.rdp.core.api.SessionInfo;
 import dev.oriel.rdp.core.api.SessionListener;
 import dev.oriel.rdp.core.api.TlsIdentity;
+import dev.oriel.rdp.rail.RemoteAppDesktop;
+import dev.oriel.rdp.rail.RemoteAppServer;
+import dev.oriel.samples.apps.DemoApps;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
@@ -16,13 +19,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
 
 /**
- * The demo server: every admitted client gets its own {@link DemoDesktop} of 1024×768. Any user name and password
+ * The demo server. A desktop client gets its own {@link DemoDesktop} of 1024×768; a RemoteApp client
+ * ({@code xfreerdp /app:||notepad}) gets a {@link RemoteAppDesktop} in which it can start the published demo
+ * applications ({@link DemoApps}: clock, notepad, paint), each shown as its own window. Any user name and password
  * are accepted — this is a demo. Used by {@link DemoMain} and by the interop tests.
  */
 public final class DemoServer implements AutoCloseable {
     private final RdpServer server;
     private final ScheduledExecutorService renderer;
     private final Map<Long, DemoDesktop> desktops = new ConcurrentHashMap<>();
+    private final Map<Long, RemoteAppDesktop> remoteApps = new ConcurrentHashMap<>();
+    private final RemoteAppServer rail;
 
     /**
      * @param clock    the clock the desktops show
@@ -36,7 +43,14 @@ public final class DemoServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        RdpServer.Builder builder = RdpServer.builder(bind, tls).admission(info -> {
+        this.rail = RemoteAppServer.builder().publishAll(DemoApps.all(renderer, clock)).build();
+        RdpServer.Builder builder = RdpServer.builder(bind, tls).staticChannel(rail).admission(info -> {
+            if (RemoteAppServer.isRemoteAppClient(info)) {
+                RemoteAppDesktop apps = new RemoteAppDesktop();
+                remoteApps.put(info.connectionId(), apps);
+                return CompletableFuture.completedFuture(SessionDecision.accept(info.requestedSize(),
+                        decorate.apply(new ForgetRemoteApp(info, apps))));
+            }
             DemoDesktop desktop = new DemoDesktop(info, renderer, clock, tick);
             desktops.put(info.connectionId(), desktop);
             return CompletableFuture.completedFuture(SessionDecision.accept(
@@ -58,6 +72,16 @@ public final class DemoServer implements AutoCloseable {
     /** The desktop of a connection, by {@link SessionInfo#connectionId()}. */
     public DemoDesktop desktop(long connectionId) {
         return desktops.get(connectionId);
+    }
+
+    /** The RemoteApp desktop of a RemoteApp connection, by {@link SessionInfo#connectionId()}. */
+    public RemoteAppDesktop remoteApp(long connectionId) {
+        return remoteApps.get(connectionId);
+    }
+
+    /** The published applications. */
+    public RemoteAppServer remoteAppServer() {
+        return rail;
     }
 
     @Override
@@ -95,6 +119,33 @@ public final class DemoServer implements AutoCloseable {
         public void onClose(dev.oriel.rdp.core.api.CloseReason reason) {
             desktop.onClose(reason);
             desktops.remove(info.connectionId());
+        }
+    }
+
+    /** Forwards to the RemoteApp desktop and forgets it when the session closes. */
+    private final class ForgetRemoteApp implements SessionListener {
+        private final SessionInfo info;
+        private final RemoteAppDesktop apps;
+
+        ForgetRemoteApp(SessionInfo info, RemoteAppDesktop apps) {
+            this.info = info;
+            this.apps = apps;
+        }
+
+        @Override
+        public void onStart(dev.oriel.rdp.core.api.Session session) {
+            apps.onStart(session);
+        }
+
+        @Override
+        public void onInput(dev.oriel.rdp.core.api.InputEvent event) {
+            apps.onInput(event);
+        }
+
+        @Override
+        public void onClose(dev.oriel.rdp.core.api.CloseReason reason) {
+            apps.onClose(reason);
+            remoteApps.remove(info.connectionId());
         }
     }
 }

@@ -7,9 +7,9 @@ import java.util.OptionalInt;
  * Turns scancode key events into characters for a US layout, tracking Shift and Caps Lock. Enough for a demo
  * that echoes typed text; a real application would use the client's keyboard layout (SessionInfo.keyboardLayout).
  */
-final class UsKeyboard {
+public final class UsKeyboard {
     /** Backspace, as a control character. */
-    static final char BACKSPACE = '\b';
+    public static final char BACKSPACE = '\b';
 
     // Scancode set 1, index = scancode; '\0' = no character.
     private static final String PLAIN =
@@ -30,7 +30,7 @@ final class UsKeyboard {
     private boolean capsLock;
 
     /** Feeds one event; returns the character it types, if any. */
-    OptionalInt accept(InputEvent event) {
+    public OptionalInt accept(InputEvent event) {
         if (event instanceof InputEvent.SyncLocks sync) {
             capsLock = sync.capsLock();
             return OptionalInt.empty();

@@ -31,4 +31,18 @@ class DemoMainTest {
         assertThatThrownBy(() -> DemoMain.Options.parse(new String[] {"--port"})).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> DemoMain.Options.parse(new String[] {"--frobnicate"})).hasMessageContaining("unknown option");
     }
+
+    @Test
+    void connectionHelpShowsTheDesktopAndEveryPublishedApp() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        dev.oriel.rdp.core.api.TlsIdentity tls = dev.oriel.rdp.core.security.TlsIdentities.generateSelfSigned(
+                java.util.List.of("localhost"), new java.security.SecureRandom());
+        DemoMain.printConnectionHelp(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.net.InetSocketAddress("127.0.0.1", 13389), tls, Path.of("/tmp/state"));
+        String help = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(help).contains("xfreerdp /v:127.0.0.1:13389 /u:demo /p:demo /cert:tofu /size:1024x768");
+        for (String app : new String[] {"notepad", "clock", "paint"}) {
+            assertThat(help).contains("xfreerdp /v:127.0.0.1:13389 /u:demo /p:demo /cert:tofu '/app:||" + app + "'");
+        }
+    }
 }

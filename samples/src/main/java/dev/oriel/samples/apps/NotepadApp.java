@@ -1,0 +1,155 @@
+package dev.oriel.samples.apps;
+
+import dev.oriel.rdp.core.api.InputEvent;
+import dev.oriel.rdp.core.api.Rect;
+import dev.oriel.rdp.rail.AppWindow;
+import dev.oriel.rdp.rail.RemoteAppDesktop;
+import dev.oriel.rdp.rail.WindowSpec;
+import dev.oriel.samples.demo.UsKeyboard;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code notepad}: a text editor. Typing marks the document modified ("*" in the title); closing a modified document
+ * asks first in an owned dialog, and the notepad stays open unless the user says so.
+ */
+public final class NotepadApp extends AppFrame {
+    public static final String ALIAS = "notepad";
+    static final int WIDTH = 480;
+    static final int HEIGHT = 360;
+
+    private final String name;
+    private final StringBuilder text = new StringBuilder();
+    private final UsKeyboard keyboard = new UsKeyboard();
+    private final Font font = new Font(Font.MONOSPACED, Font.PLAIN, 16);
+    private boolean modified;
+    private ConfirmDialog dialog;
+
+    NotepadApp(RemoteAppDesktop desktop, Rect at, String documentName) {
+        super(desktop, true, DemoIcons.NOTEPAD);
+        this.name = documentName;
+        open(WindowSpec.normal(title(), new Rect(at.x(), at.y(), WIDTH, HEIGHT), DemoIcons.NOTEPAD, ALIAS));
+    }
+
+    /** The notepad behind a window, if it is one. */
+    public static Optional<NotepadApp> of(AppWindow window) {
+        return AppFrame.behind(window).filter(NotepadApp.class::isInstance).map(NotepadApp.class::cast);
+    }
+
+    /**
+     * The document name shown in the title: the last path segment of the client's argument string, reduced to
+     * printable characters. It is only a label; nothing is opened or run.
+     */
+    static String documentName(String arguments) {
+        String a = arguments == null ? "" : arguments.strip();
+        int slash = Math.max(a.lastIndexOf('/'), a.lastIndexOf('\\'));
+        String last = a.substring(slash + 1).replaceAll("[^\\p{Print}]", "");
+        if (last.length() > 64) {
+            last = last.substring(0, 64);
+        }
+        return last.isBlank() ? "Untitled" : last;
+    }
+
+    public synchronized String text() {
+        return text.toString();
+    }
+
+    public synchronized boolean modified() {
+        return modified;
+    }
+
+    /** The open "save changes?" dialog, if any. */
+    public synchronized Optional<AppWindow> confirmDialog() {
+        return dialog == null ? Optional.empty() : Optional.of(dialog.window());
+    }
+
+    private String title() {
+        return (modified ? "*" : "") + name + " - Notepad";
+    }
+
+    @Override
+    protected void onContentInput(InputEvent event) {
+        OptionalInt typed;
+        synchronized (this) {
+            typed = keyboard.accept(event);
+            if (typed.isEmpty()) {
+                return;
+            }
+            char c = (char) typed.getAsInt();
+            if (c == UsKeyboard.BACKSPACE) {
+                if (text.length() > 0) {
+                    text.setLength(text.length() - 1);
+                }
+            } else if (c == '\n' || c == '\t' || c >= ' ') {
+                text.append(c);
+            } else {
+                return;
+            }
+            modified = true;
+        }
+        window.setTitle(title());
+        repaint();
+    }
+
+    @Override
+    protected void paintContent(Graphics2D g, int width, int height) {
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(0x1B2631));
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        int x = 8;
+        int y = 8 + fm.getAscent();
+        String[] lines = text.toString().split("\n", -1);
+        for (String line : lines) {
+            g.drawString(line.replace('\t', ' '), x, y);
+            y += fm.getHeight();
+        }
+        // The caret after the last character.
+        int caretX = x + fm.stringWidth(lines[lines.length - 1]);
+        int caretY = y - fm.getHeight();
+        g.fillRect(caretX, caretY - fm.getAscent(), 2, fm.getAscent() + fm.getDescent());
+    }
+
+    @Override
+    public void onCloseRequested(AppWindow w) {
+        ConfirmDialog open;
+        synchronized (this) {
+            if (!modified) {
+                open = null;
+            } else if (dialog != null) {
+                dialog.window().activate();
+                return;
+            } else {
+                Rect b = w.bounds();
+                Rect at = new Rect(b.x() + (b.width() - ConfirmDialog.WIDTH) / 2,
+                        b.y() + (b.height() - ConfirmDialog.HEIGHT) / 2, ConfirmDialog.WIDTH, ConfirmDialog.HEIGHT);
+                dialog = new ConfirmDialog(desktop, this, at, "Save changes to " + name + "?");
+                return;
+            }
+        }
+        w.destroy();
+    }
+
+    /** The user answered the dialog. */
+    void answered(ConfirmDialog.Answer answer) {
+        ConfirmDialog d;
+        synchronized (this) {
+            d = dialog;
+            dialog = null;
+            if (answer == ConfirmDialog.Answer.SAVE) {
+                modified = false; // a demo: saving keeps nothing
+            }
+        }
+        if (d != null) {
+            d.window().destroy();
+        }
+        if (answer != ConfirmDialog.Answer.CANCEL) {
+            window.destroy();
+        }
+    }
+}
