@@ -4,6 +4,7 @@ import dev.oriel.rdp.core.api.PixelBuffer;
 import dev.oriel.rdp.core.api.Rect;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One server window, shown on the client as its own native window. Created with
@@ -143,14 +144,18 @@ public final class AppWindow {
     /**
      * Copies the damaged rectangles of {@code content} (window-sized, relative to the window's top-left) into the
      * window and sends them. The buffer may be reused when this returns.
+     *
+     * @return completes when the damage has been written to the connection (merged with later damage when the client
+     *         is slower than the application: pace rendering on it), at once when nothing needs sending (hidden or
+     *         minimised window, session not started)
      */
-    public void paint(PixelBuffer content, List<Rect> damage) {
-        desktop.paint(this, content, damage);
+    public CompletionStage<Void> paint(PixelBuffer content, List<Rect> damage) {
+        return desktop.paint(this, content, damage);
     }
 
-    /** Paints the whole window. */
-    public void paint(PixelBuffer content) {
-        desktop.paint(this, content, List.of(new Rect(0, 0, content.width(), content.height())));
+    /** Paints the whole window; see {@link #paint(PixelBuffer, List)}. */
+    public CompletionStage<Void> paint(PixelBuffer content) {
+        return desktop.paint(this, content, List.of(new Rect(0, 0, content.width(), content.height())));
     }
 
     /**

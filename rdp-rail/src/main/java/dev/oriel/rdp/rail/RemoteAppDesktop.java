@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -381,10 +383,10 @@ public final class RemoteAppDesktop implements SessionListener {
         }
     }
 
-    void paint(AppWindow w, PixelBuffer content, List<Rect> damageRects) {
+    CompletionStage<Void> paint(AppWindow w, PixelBuffer content, List<Rect> damageRects) {
         synchronized (lock) {
             if (w.destroyed) {
-                return;
+                return CompletableFuture.completedFuture(null);
             }
             Rect b = w.bounds;
             Rect limit = new Rect(0, 0, Math.min(b.width(), content.width()), Math.min(b.height(), content.height()));
@@ -400,7 +402,7 @@ public final class RemoteAppDesktop implements SessionListener {
                     recomposite(new Rect(b.x() + r.x(), b.y() + r.y(), r.width(), r.height()));
                 }
             }
-            commit();
+            return commit();
         }
     }
 
@@ -939,18 +941,24 @@ public final class RemoteAppDesktop implements SessionListener {
         damage.add(a);
     }
 
-    /** Sends composited damage now and schedules the window orders for the end of this event-loop turn. */
-    private void commit() {
+    /**
+     * Sends composited damage now and schedules the window orders for the end of this event-loop turn.
+     *
+     * @return completes when the damage is written to the connection
+     */
+    private CompletionStage<Void> commit() {
+        CompletionStage<Void> written = CompletableFuture.completedFuture(null);
         if (session != null && !damage.isEmpty()) {
             List<Rect> d = List.copyOf(damage);
             damage.clear();
-            session.submitFrame(new Frame(screenBuffer, d));
+            written = session.submitFrame(new Frame(screenBuffer, d));
         }
         boolean pending = !dirty.isEmpty() || !deleted.isEmpty() || !railOut.isEmpty() || !trayUpdates.isEmpty()
                 || desktopStateDirty;
         if (pending && railReady && rail != null && flushScheduled.compareAndSet(false, true)) {
             rail.executor().execute(this::flush);
         }
+        return written;
     }
 
     /** Builds and sends what changed since the last flush (event loop). */

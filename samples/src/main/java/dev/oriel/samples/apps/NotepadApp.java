@@ -28,6 +28,12 @@ public final class NotepadApp extends AppFrame {
     private final Font font = new Font(Font.MONOSPACED, Font.PLAIN, 16);
     private boolean modified;
     private ConfirmDialog dialog;
+    /** Text starts this far below the content's top; lines are {@link #lineHeight} apart (set when painting). */
+    private static final int TEXT_TOP = 8;
+    private static final int TEXT_LEFT = 8;
+    private static final int CARET_WIDTH = 2;
+    private int lineHeight = 20;
+    private int charWidth = 10;
 
     NotepadApp(RemoteAppDesktop desktop, Rect at, String documentName) {
         super(desktop, true, DemoIcons.NOTEPAD);
@@ -74,11 +80,20 @@ public final class NotepadApp extends AppFrame {
     @Override
     protected void onContentInput(InputEvent event) {
         OptionalInt typed;
+        int firstLine;
+        int lastLine;
+        int top;
+        int height;
+        int left;
+        int width;
+        boolean titleChanges;
         synchronized (this) {
             typed = keyboard.accept(event);
             if (typed.isEmpty()) {
                 return;
             }
+            int linesBefore = lineCount();
+            int columnBefore = column();
             char c = (char) typed.getAsInt();
             if (c == UsKeyboard.BACKSPACE) {
                 if (text.length() > 0) {
@@ -89,10 +104,53 @@ public final class NotepadApp extends AppFrame {
             } else {
                 return;
             }
+            titleChanges = !modified;
             modified = true;
+            // Only the lines that changed are sent: the one typed into, and the next or previous one when a line
+            // was added or joined (the caret moves there).
+            int linesAfter = lineCount();
+            firstLine = Math.min(linesBefore, linesAfter) - 1;
+            lastLine = Math.max(linesBefore, linesAfter) - 1;
+            top = TEXT_TOP + firstLine * lineHeight - 2;
+            height = (lastLine - firstLine + 1) * lineHeight + 4;
+            if (linesBefore == linesAfter) {
+                // Same line: only the character cell(s) between the old and the new caret, caret included.
+                int from = Math.min(columnBefore, column());
+                int to = Math.max(columnBefore, column());
+                left = TEXT_LEFT + from * charWidth - 1;
+                width = (to - from) * charWidth + CARET_WIDTH + 2;
+            } else {
+                left = 0;
+                width = Integer.MAX_VALUE;
+            }
         }
-        window.setTitle(title());
-        repaint();
+        if (titleChanges) {
+            window.setTitle(title());
+            repaint();
+            return;
+        }
+        Rect content = contentBounds();
+        Rect changed = new Rect(Math.max(0, left), Math.max(0, top),
+                (int) Math.min(width, (long) content.width() + 1), height)
+                .intersect(new Rect(0, 0, content.width(), content.height()));
+        if (!changed.isEmpty()) { // typing past the right edge changes nothing visible
+            repaintContent(changed);
+        }
+    }
+
+    /** Characters on the last line, where the caret is (tabs are drawn as one space). */
+    private int column() {
+        return text.length() - (text.lastIndexOf("\n") + 1);
+    }
+
+    private int lineCount() {
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override
@@ -102,8 +160,10 @@ public final class NotepadApp extends AppFrame {
         g.setColor(new Color(0x1B2631));
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
-        int x = 8;
-        int y = 8 + fm.getAscent();
+        lineHeight = fm.getHeight();
+        charWidth = fm.charWidth('m');
+        int x = TEXT_LEFT;
+        int y = TEXT_TOP + fm.getAscent();
         String[] lines = text.toString().split("\n", -1);
         for (String line : lines) {
             g.drawString(line.replace('\t', ' '), x, y);
@@ -112,7 +172,7 @@ public final class NotepadApp extends AppFrame {
         // The caret after the last character.
         int caretX = x + fm.stringWidth(lines[lines.length - 1]);
         int caretY = y - fm.getHeight();
-        g.fillRect(caretX, caretY - fm.getAscent(), 2, fm.getAscent() + fm.getDescent());
+        g.fillRect(caretX, caretY - fm.getAscent(), CARET_WIDTH, fm.getAscent() + fm.getDescent());
     }
 
     @Override

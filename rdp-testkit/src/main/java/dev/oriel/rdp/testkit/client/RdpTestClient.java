@@ -132,6 +132,7 @@ public final class RdpTestClient implements AutoCloseable {
     private volatile boolean closed;
     private final Thread reader;
     private long bitmapRects;
+    private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
 
     private RdpTestClient(ClientOptions options, Socket socket, DataInputStream in, OutputStream out, int userId,
             Map<String, Integer> channelIds, DemandActivePdu demand, long startNanos) {
@@ -306,6 +307,7 @@ public final class RdpTestClient implements AutoCloseable {
         try {
             while (!closed) {
                 byte[] frame = readFrame(in);
+                bytesReceived.addAndGet(frame.length);
                 if ((frame[0] & 0x03) == 0) {
                     onFastPath(frame);
                 } else {
@@ -559,6 +561,11 @@ public final class RdpTestClient implements AutoCloseable {
     }
 
     /** Forgets what the framebuffer shows (to see what a Refresh Rect brings back). */
+    /** Bytes of RDP frames received since the session became active (after TLS, before decoding). */
+    public long bytesReceived() {
+        return bytesReceived.get();
+    }
+
     public synchronized void clearFramebuffer() {
         java.util.Arrays.fill(framebuffer, 0);
     }
