@@ -424,4 +424,51 @@ class RemoteAppDesktopTest {
         assertThat(desktop.windows()).isEmpty();
         assertThat(session.closedWith).isNull();
     }
+
+    @Test
+    void trayIconsAreAnnouncedUpdatedClickedAndRemoved() {
+        connect(RemoteProgramsCapabilitySet.RAIL_LEVEL_SUPPORTED, 0);
+        ordersSent();
+        List<Integer> clicks = new ArrayList<>();
+        TrayIcon tray = desktop.addTrayIcon("Oriel", icon(), (t, message) -> clicks.add(message));
+        dev.oriel.rdp.rail.orders.NotifyIconOrder created =
+                (dev.oriel.rdp.rail.orders.NotifyIconOrder) ordersSent().get(0);
+        assertThat(created.newIcon()).isTrue();
+        assertThat(created.notifyIconId()).isEqualTo(tray.id());
+        assertThat(created.toolTip()).isEqualTo("Oriel");
+        assertThat(created.version()).isEqualTo(4L);
+        assertThat(created.icon()).isNotNull();
+
+        tray.showBalloon("Build", "done", 1);
+        dev.oriel.rdp.rail.orders.NotifyIconOrder balloon =
+                (dev.oriel.rdp.rail.orders.NotifyIconOrder) ordersSent().get(0);
+        assertThat(balloon.newIcon()).isFalse();
+        assertThat(balloon.infoTip()).isEqualTo(new dev.oriel.rdp.rail.orders.NotifyIconOrder.InfoTip(
+                TrayIcon.BALLOON_TIMEOUT_MILLIS, 1, "done", "Build"));
+
+        receive(new dev.oriel.rdp.rail.pdu.NotifyEvent(0, tray.id(), dev.oriel.rdp.rail.pdu.NotifyEvent.WM_LBUTTONUP));
+        receive(new dev.oriel.rdp.rail.pdu.NotifyEvent(0, 999, dev.oriel.rdp.rail.pdu.NotifyEvent.WM_LBUTTONUP));
+        assertThat(clicks).containsExactly(dev.oriel.rdp.rail.pdu.NotifyEvent.WM_LBUTTONUP);
+
+        tray.remove();
+        assertThat(ordersSent()).containsExactly(new dev.oriel.rdp.rail.orders.DeleteNotifyIconOrder(0, tray.id()));
+    }
+
+    @Test
+    void iconChangesSendBothIconsAndLargeIconsShrinkForClientsWithoutHighDpiIcons() {
+        connect(RemoteProgramsCapabilitySet.RAIL_LEVEL_SUPPORTED, 0);
+        receive(new Exec(0, "||editor", "", ""));
+        ordersSent();
+        int[] px = new int[64 * 64];
+        Arrays.fill(px, 0xFF123456);
+        launched.setIcon(new AppIcon(64, 64, px));
+        List<Encodable> orders = ordersSent();
+        assertThat(orders).hasSize(2);
+        WindowIconOrder big = (WindowIconOrder) orders.get(0);
+        WindowIconOrder small = (WindowIconOrder) orders.get(1);
+        assertThat(big.big()).isTrue();
+        assertThat(big.icon().width()).isEqualTo(32);
+        assertThat(small.icon().width()).isEqualTo(16);
+        assertThat(big.icon().cacheId()).isEqualTo(dev.oriel.rdp.rail.orders.IconInfo.NO_CACHE_ID);
+    }
 }
