@@ -49,12 +49,13 @@ public final class DemoServer implements AutoCloseable {
                 RemoteAppDesktop apps = new RemoteAppDesktop();
                 remoteApps.put(info.connectionId(), apps);
                 return CompletableFuture.completedFuture(SessionDecision.accept(info.requestedSize(),
-                        decorate.apply(new ForgetRemoteApp(info, apps))));
+                        decorate.apply(new Forget(info, apps, remoteApps))));
             }
             DemoDesktop desktop = new DemoDesktop(info, renderer, clock, tick);
             desktops.put(info.connectionId(), desktop);
             return CompletableFuture.completedFuture(SessionDecision.accept(
-                    new DesktopSize(DemoDesktop.WIDTH, DemoDesktop.HEIGHT), decorate.apply(new Forget(info, desktop))));
+                    new DesktopSize(DemoDesktop.WIDTH, DemoDesktop.HEIGHT),
+                    decorate.apply(new Forget(info, desktop, desktops))));
         });
         this.server = configure.apply(builder).build();
     }
@@ -90,62 +91,37 @@ public final class DemoServer implements AutoCloseable {
         renderer.shutdownNow();
     }
 
-    /** Forwards to the desktop and forgets it when the session closes. */
-    private final class Forget implements SessionListener {
+    /** Forwards to a session's listener and forgets it from {@code registry} when the session closes. */
+    private static final class Forget implements SessionListener {
         private final SessionInfo info;
-        private final DemoDesktop desktop;
+        private final SessionListener inner;
+        private final Map<Long, ?> registry;
 
-        Forget(SessionInfo info, DemoDesktop desktop) {
+        Forget(SessionInfo info, SessionListener inner, Map<Long, ?> registry) {
             this.info = info;
-            this.desktop = desktop;
+            this.inner = inner;
+            this.registry = registry;
         }
 
         @Override
         public void onStart(dev.oriel.rdp.core.api.Session session) {
-            desktop.onStart(session);
+            inner.onStart(session);
         }
 
         @Override
         public void onInput(dev.oriel.rdp.core.api.InputEvent event) {
-            desktop.onInput(event);
+            inner.onInput(event);
         }
 
         @Override
         public void onOutputSuppressed(boolean suppressed) {
-            desktop.onOutputSuppressed(suppressed);
+            inner.onOutputSuppressed(suppressed);
         }
 
         @Override
         public void onClose(dev.oriel.rdp.core.api.CloseReason reason) {
-            desktop.onClose(reason);
-            desktops.remove(info.connectionId());
-        }
-    }
-
-    /** Forwards to the RemoteApp desktop and forgets it when the session closes. */
-    private final class ForgetRemoteApp implements SessionListener {
-        private final SessionInfo info;
-        private final RemoteAppDesktop apps;
-
-        ForgetRemoteApp(SessionInfo info, RemoteAppDesktop apps) {
-            this.info = info;
-            this.apps = apps;
-        }
-
-        @Override
-        public void onStart(dev.oriel.rdp.core.api.Session session) {
-            apps.onStart(session);
-        }
-
-        @Override
-        public void onInput(dev.oriel.rdp.core.api.InputEvent event) {
-            apps.onInput(event);
-        }
-
-        @Override
-        public void onClose(dev.oriel.rdp.core.api.CloseReason reason) {
-            apps.onClose(reason);
-            remoteApps.remove(info.connectionId());
+            inner.onClose(reason);
+            registry.remove(info.connectionId());
         }
     }
 }

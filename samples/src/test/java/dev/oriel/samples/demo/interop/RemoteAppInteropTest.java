@@ -83,6 +83,19 @@ class RemoteAppInteropTest {
                 .security("tls").arg("-gfx").app("||" + app).logLevel("DEBUG").logName(info).start(xvfb);
     }
 
+    /** A RemoteApp session whose first window is on the client. */
+    record Opened(Recorder.Recorded session, RemoteAppDesktop desktop, AppWindow window, X11Tools x11, long xWindow) {
+    }
+
+    /** Waits for the first session, its window titled {@code title} and that window's X window. */
+    private Opened opened(Xvfb xvfb, String title) throws Exception {
+        Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
+        RemoteAppDesktop desktop = demo.remoteApp(s.session().id());
+        AppWindow w = awaitWindow(desktop, title);
+        X11Tools x11 = new X11Tools(xvfb);
+        return new Opened(s, desktop, w, x11, xWindowOf(x11, w));
+    }
+
     /** The X window xfreerdp made for Oriel window {@code w}. */
     private static long xWindowOf(X11Tools x11, AppWindow w) {
         return x11.awaitWindow(TIMEOUT, "--class", String.format("^RAIL:%08X$", w.id()));
@@ -124,11 +137,10 @@ class RemoteAppInteropTest {
     @Test
     void notepadOpensAsItsOwnWindowWithTitlePositionAndPixels(TestInfo info) throws Exception {
         try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = start(xvfb, info, "notepad")) {
-            Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
-            RemoteAppDesktop desktop = demo.remoteApp(s.session().id());
-            AppWindow notepad = awaitWindow(desktop, "Untitled - Notepad");
-            X11Tools x11 = new X11Tools(xvfb);
-            long xw = xWindowOf(x11, notepad);
+            Opened o = opened(xvfb, "Untitled - Notepad");
+            AppWindow notepad = o.window();
+            X11Tools x11 = o.x11();
+            long xw = o.xWindow();
             assertThat(x11.windowName(xw)).isEqualTo("Untitled - Notepad");
             Rect b = notepad.bounds();
             assertThat(x11.geometry(xw)).isEqualTo(new Rectangle(b.x(), b.y(), b.width(), b.height()));
@@ -142,12 +154,11 @@ class RemoteAppInteropTest {
     @Test
     void typingIntoNotepadChangesItsTextTitleAndPixels(TestInfo info) throws Exception {
         try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = start(xvfb, info, "notepad")) {
-            Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
-            RemoteAppDesktop desktop = demo.remoteApp(s.session().id());
-            AppWindow w = awaitWindow(desktop, "Untitled - Notepad");
+            Opened o = opened(xvfb, "Untitled - Notepad");
+            AppWindow w = o.window();
+            X11Tools x11 = o.x11();
+            long xw = o.xWindow();
             NotepadApp notepad = NotepadApp.of(w).orElseThrow();
-            X11Tools x11 = new X11Tools(xvfb);
-            long xw = xWindowOf(x11, w);
             x11.focus(xw);
             x11.type("Hello RAIL");
             x11.key("Return");
@@ -160,11 +171,11 @@ class RemoteAppInteropTest {
     @Test
     void aSecondAppAppearsAsASecondWindowAndServerChangesFollow(TestInfo info) throws Exception {
         try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = start(xvfb, info, "notepad")) {
-            Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
-            RemoteAppDesktop desktop = demo.remoteApp(s.session().id());
-            AppWindow notepad = awaitWindow(desktop, "Untitled - Notepad");
-            X11Tools x11 = new X11Tools(xvfb);
-            long notepadX = xWindowOf(x11, notepad);
+            Opened o = opened(xvfb, "Untitled - Notepad");
+            RemoteAppDesktop desktop = o.desktop();
+            AppWindow notepad = o.window();
+            X11Tools x11 = o.x11();
+            long notepadX = o.xWindow();
 
             PublishedApp clockApp = demo.remoteAppServer().apps().stream().filter(a -> a.alias().equals("clock"))
                     .findFirst().orElseThrow();
@@ -189,11 +200,10 @@ class RemoteAppInteropTest {
     @Test
     void movingAndResizingTheClientWindowMovesTheServerWindow(TestInfo info) throws Exception {
         try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = start(xvfb, info, "paint")) {
-            Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
-            RemoteAppDesktop desktop = demo.remoteApp(s.session().id());
-            AppWindow paint = awaitWindow(desktop, "Paint");
-            X11Tools x11 = new X11Tools(xvfb);
-            long xw = xWindowOf(x11, paint);
+            Opened o = opened(xvfb, "Paint");
+            AppWindow paint = o.window();
+            X11Tools x11 = o.x11();
+            long xw = o.xWindow();
             Rect before = paint.bounds();
             // xfreerdp reports a changed position only while one of its windows has the focus.
             x11.focus(xw);
@@ -211,11 +221,10 @@ class RemoteAppInteropTest {
     @Test
     void minimizeRoundTripsFromBothSides(TestInfo info) throws Exception {
         try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = start(xvfb, info, "clock")) {
-            Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
-            RemoteAppDesktop desktop = demo.remoteApp(s.session().id());
-            AppWindow clock = awaitWindow(desktop, "Clock");
-            X11Tools x11 = new X11Tools(xvfb);
-            long xw = xWindowOf(x11, clock);
+            Opened o = opened(xvfb, "Clock");
+            AppWindow clock = o.window();
+            X11Tools x11 = o.x11();
+            long xw = o.xWindow();
 
             // Server side: the client asks its window manager to iconify the window (ICCCM WM_CHANGE_STATE).
             clock.setState(WindowState.MINIMIZED);
@@ -236,12 +245,12 @@ class RemoteAppInteropTest {
     @Test
     void closingTheClientWindowAsksTheApplication(TestInfo info) throws Exception {
         try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = start(xvfb, info, "notepad")) {
-            Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
-            RemoteAppDesktop desktop = demo.remoteApp(s.session().id());
-            AppWindow w = awaitWindow(desktop, "Untitled - Notepad");
+            Opened o = opened(xvfb, "Untitled - Notepad");
+            Recorder.Recorded s = o.session();
+            AppWindow w = o.window();
+            X11Tools x11 = o.x11();
+            long xw = o.xWindow();
             NotepadApp notepad = NotepadApp.of(w).orElseThrow();
-            X11Tools x11 = new X11Tools(xvfb);
-            long xw = xWindowOf(x11, w);
             x11.focus(xw);
             x11.type("draft");
             x11.awaitCondition(TIMEOUT, () -> notepad.modified());
@@ -282,11 +291,11 @@ class RemoteAppInteropTest {
     @Test
     void rightClickInPaintOpensAPopupMenuWindow(TestInfo info) throws Exception {
         try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = start(xvfb, info, "paint")) {
-            Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
-            RemoteAppDesktop desktop = demo.remoteApp(s.session().id());
-            AppWindow paint = awaitWindow(desktop, "Paint");
-            X11Tools x11 = new X11Tools(xvfb);
-            long xw = xWindowOf(x11, paint);
+            Opened o = opened(xvfb, "Paint");
+            RemoteAppDesktop desktop = o.desktop();
+            AppWindow paint = o.window();
+            X11Tools x11 = o.x11();
+            long xw = o.xWindow();
             x11.mouseMove(xw, 200, 200);
             x11.click(3);
             AppWindow menu = Poll.awaitValue(TIMEOUT, "a popup menu", () -> desktop.windows().stream()
