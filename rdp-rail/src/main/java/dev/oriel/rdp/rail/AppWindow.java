@@ -32,6 +32,9 @@ public final class AppWindow {
     WindowState stateBeforeMinimize;
     boolean visible;
     boolean destroyed;
+    boolean cloaked;
+    /** The client reported the window cloaked (e.g. on another of its virtual desktops). */
+    boolean cloakedByClient;
     /** The NEW window order went out: later changes are sent as updates. */
     boolean announced;
     int[] pixels;
@@ -110,6 +113,13 @@ public final class AppWindow {
         }
     }
 
+    /** Whether the client reported the window cloaked, e.g. because it is on another of its virtual desktops. */
+    public boolean isCloakedByClient() {
+        synchronized (desktop.lock) {
+            return cloakedByClient;
+        }
+    }
+
     /** Whether this is the active (focused) window. */
     public boolean isActive() {
         return desktop.activeWindow().orElse(null) == this;
@@ -166,6 +176,14 @@ public final class AppWindow {
         synchronized (desktop.lock) {
             return pixels.clone();
         }
+    }
+
+    /**
+     * Cloaks the window (the client keeps it but does not show it, e.g. on another virtual desktop) or uncloaks it
+     * ([MS-RDPERP] 2.2.2.12.1). Sent only to clients that announced bidirectional cloaking; others are unaffected.
+     */
+    public void setCloaked(boolean cloaked) {
+        desktop.setCloaked(this, cloaked);
     }
 
     /** Brings the window to the front and gives it the focus. */

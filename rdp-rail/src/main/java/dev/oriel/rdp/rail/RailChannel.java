@@ -219,6 +219,11 @@ public final class RailChannel implements StaticChannelProcessor {
         return (clientStatus & ClientStatus.TS_RAIL_CLIENTSTATUS_ALLOWLOCALMOVESIZE) != 0;
     }
 
+    /** Whether the client announced {@code flag} (a TS_RAIL_CLIENTSTATUS_* bit) in its Client Status. */
+    boolean clientSupports(long flag) {
+        return (clientStatus & flag) != 0;
+    }
+
     /** Whether the client accepts icons larger than 32×32 ([MS-RDPERP] 2.2.2.2.2 HIGH_DPI_ICONS_SUPPORTED). */
     boolean highDpiIcons() {
         return (clientStatus & ClientStatus.TS_RAIL_CLIENTSTATUS_HIGH_DPI_ICONS_SUPPORTED) != 0;

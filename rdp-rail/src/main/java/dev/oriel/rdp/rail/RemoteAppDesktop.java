@@ -15,10 +15,14 @@ import dev.oriel.rdp.rail.orders.NotifyIconOrder;
 import dev.oriel.rdp.rail.orders.WindowIconOrder;
 import dev.oriel.rdp.rail.orders.WindowOrder;
 import dev.oriel.rdp.rail.orders.WindowStateOrder;
+import dev.oriel.rdp.rail.pdu.ClientStatus;
+import dev.oriel.rdp.rail.pdu.Cloak;
 import dev.oriel.rdp.rail.pdu.LocalMoveSize;
 import dev.oriel.rdp.rail.pdu.MinMaxInfo;
+import dev.oriel.rdp.rail.pdu.PowerDisplayRequest;
 import dev.oriel.rdp.rail.pdu.RailPdu;
 import dev.oriel.rdp.rail.pdu.SysCommand;
+import dev.oriel.rdp.rail.pdu.SysParam;
 import dev.oriel.rdp.rail.pdu.WindowRect;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -176,6 +180,23 @@ public final class RemoteAppDesktop implements SessionListener {
             trayUpdates.add(new TrayIconUpdate(t, true, t.toolTip, icon, null));
             commit();
             return t;
+        }
+    }
+
+    /**
+     * Asks the client to keep its display on (a video is playing, a presentation runs) or lets it sleep again
+     * ([MS-RDPERP] 2.2.2.13.1 Power Display Request). Sent only to clients that announced support for it; returns
+     * whether it was sent.
+     */
+    public boolean requestDisplayOn(boolean on) {
+        synchronized (lock) {
+            if (rail == null || !railReady
+                    || !rail.clientSupports(ClientStatus.TS_RAIL_CLIENTSTATUS_POWER_DISPLAY_REQUEST_SUPPORTED)) {
+                return false;
+            }
+            railOut.add(new PowerDisplayRequest(on ? 1 : 0));
+            commit();
+            return true;
         }
     }
 
@@ -499,6 +520,22 @@ public final class RemoteAppDesktop implements SessionListener {
         }
     }
 
+    void setCloaked(AppWindow w, boolean cloaked) {
+        synchronized (lock) {
+            if (w.destroyed || w.cloaked == cloaked) {
+                return;
+            }
+            w.cloaked = cloaked;
+            // [MS-RDPERP] 2.2.2.12.1: only a client that announced BIDIRECTIONAL_CLOAK_SUPPORTED takes it (FreeRDP
+            // rejects it otherwise); the window is announced first so the client knows the id.
+            if (w.announced && rail != null
+                    && rail.clientSupports(ClientStatus.TS_RAIL_CLIENTSTATUS_BIDIRECTIONAL_CLOAK_SUPPORTED)) {
+                railOut.add(new Cloak(w.id, cloaked));
+                commit();
+            }
+        }
+    }
+
     void updateTrayIcon(TrayIcon t, String toolTip, AppIcon icon, NotifyIconOrder.InfoTip balloon) {
         synchronized (lock) {
             if (t.removed) {
@@ -533,6 +570,10 @@ public final class RemoteAppDesktop implements SessionListener {
     void railReady() {
         synchronized (lock) {
             railReady = true;
+            // As a Windows server does: no server-side screen saver runs in a RemoteApp session, so the client's own
+            // screen saver settings apply ([MS-RDPERP] 2.2.2.4.2).
+            railOut.add(new SysParam(SysParam.SPI_SET_SCREEN_SAVE_ACTIVE, new SysParam.Value.Flag(false)));
+            railOut.add(new SysParam(SysParam.SPI_SET_SCREEN_SAVE_SECURE, new SysParam.Value.Flag(false)));
             desktopStateDirty = true;
             for (AppWindow w : zOrder) {
                 if (w.visible) {
@@ -685,7 +726,14 @@ public final class RemoteAppDesktop implements SessionListener {
         }
     }
 
+    /** The client cloaked or uncloaked a window (it moved to another virtual desktop, [MS-RDPERP] 2.2.2.12.1). */
     void clientCloak(long windowId, boolean cloaked) {
+        synchronized (lock) {
+            AppWindow w = windows.get(windowId);
+            if (w != null) {
+                w.cloakedByClient = cloaked;
+            }
+        }
         log.debug("RAIL client cloak id={} cloaked={}", windowId, cloaked);
     }
 

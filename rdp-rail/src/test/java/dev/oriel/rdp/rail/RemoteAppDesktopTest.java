@@ -134,12 +134,15 @@ class RemoteAppDesktopTest {
     @Test
     void handshakeIsExtendedOnlyWhenTheClientSupportsIt() {
         connect(RemoteProgramsCapabilitySet.RAIL_LEVEL_SUPPORTED, 0);
-        assertThat(railSent()).containsExactly(new Handshake(RailChannel.SERVER_BUILD));
+        // After the client's handshake: the server runs no screen saver of its own.
+        assertThat(railSent()).containsExactly(new Handshake(RailChannel.SERVER_BUILD),
+                new SysParam(SysParam.SPI_SET_SCREEN_SAVE_ACTIVE, new SysParam.Value.Flag(false)),
+                new SysParam(SysParam.SPI_SET_SCREEN_SAVE_SECURE, new SysParam.Value.Flag(false)));
 
         RemoteAppDesktopTest other = new RemoteAppDesktopTest();
         other.connect(RemoteProgramsCapabilitySet.RAIL_LEVEL_SUPPORTED
                 | RemoteProgramsCapabilitySet.RAIL_LEVEL_HANDSHAKE_EX_SUPPORTED, 0);
-        assertThat(other.railSent()).containsExactly(new HandshakeEx(RailChannel.SERVER_BUILD,
+        assertThat(other.railSent()).startsWith(new HandshakeEx(RailChannel.SERVER_BUILD,
                 RailChannel.HANDSHAKE_EX_FLAGS));
     }
 
@@ -470,5 +473,30 @@ class RemoteAppDesktopTest {
         assertThat(big.icon().width()).isEqualTo(32);
         assertThat(small.icon().width()).isEqualTo(16);
         assertThat(big.icon().cacheId()).isEqualTo(dev.oriel.rdp.rail.orders.IconInfo.NO_CACHE_ID);
+    }
+
+    @Test
+    void cloakAndDisplayPowerGoOnlyToClientsThatAnnouncedThem() {
+        connect(RemoteProgramsCapabilitySet.RAIL_LEVEL_SUPPORTED, 0);
+        receive(new Exec(0, "||editor", "", ""));
+        railSent();
+        launched.setCloaked(true);
+        assertThat(desktop.requestDisplayOn(true)).isFalse();
+        assertThat(railSent()).isEmpty();
+
+        RemoteAppDesktopTest capable = new RemoteAppDesktopTest();
+        capable.connect(RemoteProgramsCapabilitySet.RAIL_LEVEL_SUPPORTED,
+                ClientStatus.TS_RAIL_CLIENTSTATUS_BIDIRECTIONAL_CLOAK_SUPPORTED
+                        | ClientStatus.TS_RAIL_CLIENTSTATUS_POWER_DISPLAY_REQUEST_SUPPORTED);
+        capable.receive(new Exec(0, "||editor", "", ""));
+        capable.railSent();
+        capable.launched.setCloaked(true);
+        capable.launched.setCloaked(true); // no change, nothing sent
+        assertThat(capable.desktop.requestDisplayOn(true)).isTrue();
+        assertThat(capable.railSent()).containsExactly(new dev.oriel.rdp.rail.pdu.Cloak(capable.launched.id(), true),
+                new dev.oriel.rdp.rail.pdu.PowerDisplayRequest(1));
+
+        capable.receive(new dev.oriel.rdp.rail.pdu.Cloak(capable.launched.id(), true));
+        assertThat(capable.launched.isCloakedByClient()).isTrue();
     }
 }

@@ -186,6 +186,13 @@ class RemoteAppInteropTest {
             assertThat(x11.searchWindows("--class", "^RAIL:")).hasSize(2);
             awaitSamePixels(x11, clockX, clock, "clock");
 
+            // Requests xfreerdp announced support for: keep the display on, cloak and uncloak a window.
+            assertThat(desktop.requestDisplayOn(true)).isTrue();
+            client.awaitLog(Pattern.compile("Received TS_RAIL_ORDER_POWER_DISPLAY_REQUEST"), TIMEOUT);
+            clock.setCloaked(true);
+            clock.setCloaked(false);
+            client.awaitLog(Pattern.compile("Received TS_RAIL_ORDER_CLOAK"), TIMEOUT);
+
             clock.setTitle("Clock - renamed by the server");
             x11.awaitCondition(TIMEOUT, () -> x11.windowName(clockX).equals("Clock - renamed by the server"));
 
