@@ -8,6 +8,7 @@ import dev.oriel.rdp.rail.AppIcon;
 import dev.oriel.rdp.rail.AppWindow;
 import dev.oriel.rdp.rail.HitArea;
 import dev.oriel.rdp.rail.RemoteAppDesktop;
+import dev.oriel.rdp.rail.WindowKind;
 import dev.oriel.rdp.rail.WindowListener;
 import dev.oriel.rdp.rail.WindowSpec;
 import dev.oriel.rdp.rail.WindowState;
@@ -139,7 +140,7 @@ public abstract class AppFrame implements WindowListener {
         g.setColor(TITLE_TEXT);
         g.setFont(titleFont);
         g.drawString(window.title(), icon != null ? 28 : 8, 19);
-        for (Button button : Button.values()) {
+        for (Button button : buttons()) {
             int x = button.left(w);
             g.setColor(button == Button.CLOSE ? new Color(0xC0392B) : FRAME.brighter());
             g.fillRect(x + 2, 2, TITLE_HEIGHT - 4, TITLE_HEIGHT - 4);
@@ -173,17 +174,22 @@ public abstract class AppFrame implements WindowListener {
             return windowWidth - BORDER - (ordinal() + 1) * TITLE_HEIGHT;
         }
 
-        static Optional<Button> at(int windowWidth, int x, int y) {
+        static Optional<Button> at(List<Button> shown, int windowWidth, int x, int y) {
             if (y < 0 || y >= TITLE_HEIGHT) {
                 return Optional.empty();
             }
-            for (Button b : values()) {
+            for (Button b : shown) {
                 if (x >= b.left(windowWidth) && x < b.left(windowWidth) + TITLE_HEIGHT) {
                     return Optional.of(b);
                 }
             }
             return Optional.empty();
         }
+    }
+
+    /** The title-bar buttons: a dialog can only be closed, not minimised or maximised. */
+    private List<Button> buttons() {
+        return window.kind() == WindowKind.DIALOG ? List.of(Button.CLOSE) : List.of(Button.values());
     }
 
     @Override
@@ -220,7 +226,7 @@ public abstract class AppFrame implements WindowListener {
         if (bottom) {
             return HitArea.BOTTOM;
         }
-        if (y < TITLE_HEIGHT && Button.at(b.width(), x, y).isEmpty()) {
+        if (y < TITLE_HEIGHT && Button.at(buttons(), b.width(), x, y).isEmpty()) {
             return HitArea.CAPTION;
         }
         return HitArea.CLIENT;
@@ -230,7 +236,7 @@ public abstract class AppFrame implements WindowListener {
     public void onInput(AppWindow w, InputEvent event) {
         if (decorated && event instanceof InputEvent.PointerButton p && p.y() < TITLE_HEIGHT) {
             if (p.button() == InputEvent.Button.LEFT && !p.pressed()) {
-                Button.at(w.bounds().width(), p.x(), p.y()).ifPresent(b -> {
+                Button.at(buttons(), w.bounds().width(), p.x(), p.y()).ifPresent(b -> {
                     switch (b) {
                         case MINIMIZE -> w.setState(WindowState.MINIMIZED);
                         case MAXIMIZE -> w.setState(w.state() == WindowState.MAXIMIZED ? WindowState.NORMAL

@@ -85,6 +85,10 @@ class DemoAppsTest {
         notepad.onCloseRequested(w); // a second request does not open a second dialog
         assertThat(desktop.windows()).hasSize(2);
 
+        Rect d = dialog.bounds();
+        AppFrame dialogFrame = AppFrame.behind(dialog).orElseThrow();
+        assertThat(dialogFrame.hitTest(dialog, d.width() - AppFrame.BORDER - 2 * AppFrame.TITLE_HEIGHT + 5, 10))
+                .as("a dialog has no maximise button, so that is caption").isEqualTo(HitArea.CAPTION);
         key(0x01); // Escape = Cancel
         assertThat(dialog.isDestroyed()).isTrue();
         assertThat(w.isDestroyed()).isFalse();
