@@ -87,6 +87,8 @@ public final class RemoteAppDesktop implements SessionListener {
     private final List<Long> deleted = new ArrayList<>();
     private final List<RailPdu> railOut = new ArrayList<>();
     private boolean desktopStateDirty;
+    /** The next flush is the first after the client's handshake: bracket it with HOOKED/ARC_BEGAN … ARC_COMPLETED. */
+    private boolean hookedBurst;
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
     // Event loop only: pointer routing.
@@ -587,8 +589,6 @@ public final class RemoteAppDesktop implements SessionListener {
             commit();
         }
     }
-
-    private boolean hookedBurst;
 
     void railClosed() {
         synchronized (lock) {
