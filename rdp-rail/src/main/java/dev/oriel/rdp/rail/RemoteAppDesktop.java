@@ -299,6 +299,7 @@ public final class RemoteAppDesktop implements SessionListener {
 
     void setVisible(AppWindow w, boolean visible) {
         AppWindow deactivated = null;
+        AppWindow handedTo = null;
         synchronized (lock) {
             if (w.destroyed || w.visible == visible) {
                 return;
@@ -312,19 +313,25 @@ public final class RemoteAppDesktop implements SessionListener {
                     active = w;
                 }
             } else if (active == w) {
-                active = nextActive(w);
+                deactivated = w;
+                handedTo = nextActive(w);
+                active = handedTo;
             }
             desktopStateDirty = true;
             markDirty(w);
             recomposite(w.bounds);
             commit();
         }
-        if (deactivated != null) {
-            AppWindow d = deactivated;
-            call(d, "onActivated", () -> d.listener.onActivated(d, false));
+        notifyActivation(deactivated, visible && w.kind != WindowKind.POPUP ? w : handedTo);
+    }
+
+    /** Tells the window that lost the focus, then the one that got it (outside the lock). */
+    private void notifyActivation(AppWindow lost, AppWindow gained) {
+        if (lost != null && !lost.isDestroyed()) {
+            call(lost, "onActivated", () -> lost.listener.onActivated(lost, false));
         }
-        if (visible && w.kind != WindowKind.POPUP) {
-            call(w, "onActivated", () -> w.listener.onActivated(w, true));
+        if (gained != null) {
+            call(gained, "onActivated", () -> gained.listener.onActivated(gained, true));
         }
     }
 
@@ -374,6 +381,8 @@ public final class RemoteAppDesktop implements SessionListener {
         java.util.Objects.requireNonNull(state, "state");
         Rect old;
         Rect now;
+        AppWindow lost = null;
+        AppWindow handedTo = null;
         synchronized (lock) {
             if (w.destroyed || w.state == state) {
                 return;
@@ -388,7 +397,9 @@ public final class RemoteAppDesktop implements SessionListener {
             if (state == WindowState.MINIMIZED) {
                 w.stateBeforeMinimize = w.state;
                 if (active == w) {
-                    active = nextActive(w);
+                    lost = w;
+                    handedTo = nextActive(w);
+                    active = handedTo;
                 }
             }
             w.state = state;
@@ -404,6 +415,7 @@ public final class RemoteAppDesktop implements SessionListener {
         if (!old.equals(now)) {
             call(w, "onBoundsChanged", () -> w.listener.onBoundsChanged(w, old, now));
         }
+        notifyActivation(lost, handedTo);
     }
 
     CompletionStage<Void> paint(AppWindow w, PixelBuffer content, List<Rect> damageRects) {
@@ -455,6 +467,7 @@ public final class RemoteAppDesktop implements SessionListener {
     void destroy(AppWindow w) {
         List<AppWindow> gone = new ArrayList<>();
         boolean empty;
+        AppWindow handedTo = null;
         synchronized (lock) {
             if (w.destroyed) {
                 return;
@@ -473,7 +486,8 @@ public final class RemoteAppDesktop implements SessionListener {
                 }
             }
             if (active != null && active.destroyed) {
-                active = nextActive(w);
+                handedTo = nextActive(w);
+                active = handedTo;
                 desktopStateDirty = true;
             }
             commit();
@@ -482,6 +496,7 @@ public final class RemoteAppDesktop implements SessionListener {
         for (AppWindow g : gone) {
             call(g, "onDestroyed", () -> g.listener.onDestroyed(g));
         }
+        notifyActivation(null, handedTo);
         Session s = session().orElse(null);
         if (empty && endSessionWhenEmpty && s != null) {
             log.info("Last RemoteApp window closed, ending session connection={}", s.id());
@@ -772,7 +787,11 @@ public final class RemoteAppDesktop implements SessionListener {
             buttonsDown++;
             if (buttonsDown == 1) {
                 pointerGrab = target;
-                dismissPopups(target);
+                if (dismissPopups(target)) {
+                    // As on Windows, the click that closes a menu does nothing else.
+                    swallowRelease = true;
+                    return;
+                }
             }
             if (target == null) {
                 return;
@@ -810,13 +829,16 @@ public final class RemoteAppDesktop implements SessionListener {
         }
     }
 
-    /** A press outside an open popup closes it, as menus do. */
-    private void dismissPopups(AppWindow target) {
+    /** A press outside an open popup closes it, as menus do; true when there was one. */
+    private boolean dismissPopups(AppWindow target) {
+        boolean dismissed = false;
         for (AppWindow w : windows()) {
             if (w.kind == WindowKind.POPUP && w != target && w.isVisible() && !owns(w, target)) {
                 call(w, "onCloseRequested", () -> w.listener.onCloseRequested(w));
+                dismissed = true;
             }
         }
+        return dismissed;
     }
 
     /** Whether {@code target} is owned, directly or not, by {@code popup}. */

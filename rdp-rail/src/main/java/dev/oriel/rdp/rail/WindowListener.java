@@ -16,7 +16,11 @@ public interface WindowListener {
     default void onInput(AppWindow window, InputEvent event) {
     }
 
-    /** The window became the active (focused) window, or stopped being it. */
+    /**
+     * The window became the active (focused) window, or stopped being it: because the client or the application
+     * activated another window, or because the focus passed on when the active window was hidden, minimised or
+     * destroyed (to its owner, else the topmost window).
+     */
     default void onActivated(AppWindow window, boolean active) {
     }
 
@@ -35,7 +39,8 @@ public interface WindowListener {
 
     /**
      * The window's bounds changed: the client moved or resized it, or it was maximised or restored. The model already
-     * has the new bounds; on a size change, paint the whole window again.
+     * has the new bounds; on a size change, paint the whole window again. Not called for {@link AppWindow#setBounds},
+     * which the application itself asked for.
      */
     default void onBoundsChanged(AppWindow window, Rect oldBounds, Rect newBounds) {
     }

@@ -60,7 +60,7 @@ class RemoteAppDesktopTest {
         launched.show();
     });
 
-    final class Recording implements WindowListener {
+    class Recording implements WindowListener {
         @Override
         public void onInput(AppWindow w, InputEvent e) {
             events.add(w.id() + " input " + e);
@@ -498,5 +498,53 @@ class RemoteAppDesktopTest {
 
         capable.receive(new dev.oriel.rdp.rail.pdu.Cloak(capable.launched.id(), true));
         assertThat(capable.launched.isCloakedByClient()).isTrue();
+    }
+
+    @Test
+    void theFocusPassesToTheOwnerWithNotificationsWhenTheActiveWindowGoes() {
+        connect(RemoteProgramsCapabilitySet.RAIL_LEVEL_SUPPORTED, 0);
+        receive(new Exec(0, "||editor", "", ""));
+        AppWindow dialog = desktop.createWindow(WindowSpec.dialog("Save?", new Rect(60, 40, 40, 20), launched),
+                new Recording());
+        dialog.show();
+        events.clear();
+        dialog.destroy();
+        assertThat(desktop.activeWindow()).contains(launched);
+        assertThat(events).containsExactly(launched.id() + " active true");
+
+        AppWindow other = desktop.createWindow(WindowSpec.normal("Other", new Rect(300, 300, 50, 50), null, "x"),
+                new Recording());
+        other.show();
+        events.clear();
+        other.setState(WindowState.MINIMIZED);
+        assertThat(events).containsExactly(other.id() + " active false", launched.id() + " active true");
+        events.clear();
+        other.setState(WindowState.NORMAL);
+        other.activate();
+        events.clear();
+        other.hide();
+        assertThat(events).containsExactly(other.id() + " active false", launched.id() + " active true");
+    }
+
+    @Test
+    void theClickThatClosesAPopupGoesNowhereElse() {
+        connect(RemoteProgramsCapabilitySet.RAIL_LEVEL_SUPPORTED, 0);
+        receive(new Exec(0, "||editor", "", ""));
+        AppWindow menu = desktop.createWindow(WindowSpec.popup(new Rect(200, 200, 30, 30), launched),
+                new Recording() {
+                    @Override
+                    public void onCloseRequested(AppWindow window) {
+                        events.add("menu closed");
+                        window.destroy();
+                    }
+                });
+        menu.show();
+        events.clear();
+        desktop.onInput(new InputEvent.PointerButton(InputEvent.Button.LEFT, true, 60, 70));
+        desktop.onInput(new InputEvent.PointerButton(InputEvent.Button.LEFT, false, 60, 70));
+        assertThat(events).containsExactly("menu closed");
+        assertThat(menu.isDestroyed()).isTrue();
+        desktop.onInput(new InputEvent.PointerButton(InputEvent.Button.LEFT, true, 60, 70));
+        assertThat(events).hasSize(2); // with no menu open, the next click reaches the window
     }
 }
