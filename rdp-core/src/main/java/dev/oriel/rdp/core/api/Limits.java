@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param maxCapabilitySets     capability sets accepted in Confirm Active
  * @param maxDesktopWidth       largest desktop width granted; larger requests are clamped
  * @param maxDesktopHeight      largest desktop height granted; larger requests are clamped
- * @param maxSvcMessageLength   largest reassembled static virtual channel message
+ * @param maxSvcMessageLength   largest reassembled static virtual channel message (default 64 MiB, what a clipboard
+ *                              transfer may reach; memory follows the bytes actually received, and a longer message
+ *                              is skipped whole, see {@code StaticChannelProcessor.messageDropped})
  * @param maxDvcMessageLength   largest reassembled dynamic virtual channel message
  * @param maxOpenDvcs           dynamic channels open at once on one connection
  * @param handshakeTimeout      time from TCP accept to the active state after which a stalled client is dropped
@@ -53,7 +55,7 @@ public record Limits(
 
     /** Defaults suitable for production: protocol maxima for frames, 16 MiB channel messages, 30 s handshake. */
     public static Limits defaults() {
-        return new Limits(TPKT_MAX, 31, 16, 64, 8192, 8192, 16 << 20, 16 << 20, 64, Duration.ofSeconds(30));
+        return new Limits(TPKT_MAX, 31, 16, 64, 8192, 8192, 64 << 20, 16 << 20, 64, Duration.ofSeconds(30));
     }
 
     public Limits withMaxFrameLength(int v) {

@@ -452,6 +452,16 @@ public final class ServerSession {
                 return;
             }
             if (message == null) {
+                long dropped = dechunker.takeDropped();
+                if (dropped >= 0) {
+                    log.warn("Static channel message dropped connection={} channel={} length={} limit={}",
+                            result.info().connectionId(), channel.name(), dropped, limits.maxSvcMessageLength());
+                    try {
+                        processor.messageDropped(dropped);
+                    } catch (RuntimeException e) {
+                        fail("messageDropped", e);
+                    }
+                }
                 return;
             }
             try {

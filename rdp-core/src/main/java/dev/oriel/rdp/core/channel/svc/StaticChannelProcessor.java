@@ -32,6 +32,13 @@ public interface StaticChannelProcessor {
      */
     void process(ByteBuf message);
 
+    /**
+     * The client sent a message longer than {@code Limits.maxSvcMessageLength}; it was skipped whole (and logged) and
+     * the channel stays usable. A processor waiting for a reply (clipboard data, say) fails that request here.
+     */
+    default void messageDropped(long declaredLength) {
+    }
+
     /** The connection is closing; release resources. No more sends are possible. */
     default void close() {
     }

@@ -1,5 +1,9 @@
 package dev.oriel.rdp.core.channel.svc;
 
+import dev.oriel.rdp.core.testutil.PduAssertions;
+
+import io.netty.buffer.ByteBufUtil;
+
 import static dev.oriel.rdp.core.testutil.PduAssertions.assertGolden;
 import static dev.oriel.rdp.core.testutil.PduAssertions.hex;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,9 +108,6 @@ class SvcChunkingTest {
     @Test
     void rejections() {
         var alloc = UnpooledByteBufAllocator.DEFAULT;
-        // Declared length above the limit, rejected on the first chunk.
-        assertThat(reject(new SvcDechunker("c", 100, alloc), "6500000001000000aa").error())
-                .isEqualTo(new DecodeError.LimitExceeded("length", 101, 100));
         // Data beyond the declared length.
         assertThat(reject(new SvcDechunker("c", 100, alloc), "0200000001000000aabbcc").getMessage()).contains("exceeds");
         // LAST with fewer bytes than declared.
@@ -129,16 +130,24 @@ class SvcChunkingTest {
         assertThat(reject(new SvcDechunker("c", 100, alloc), "030000").error()).isInstanceOf(DecodeError.NotEnoughBytes.class);
     }
 
-    /** IronRDP's channel-processing fuzz regression (an rdpdr message starting "rDRI") fed as a chunk: rejected. */
+    /**
+     * IronRDP's channel-processing fuzz regression (an rdpdr message starting "rDRI") fed as a chunk: it declares
+     * 1.2 GB, so it is skipped without buffering anything, and a second FIRST chunk is a framing error.
+     */
     @Test
     void ironRdpChannelProcessingRegression() {
         byte[] data = Fixtures.bytes("conformance/ironrdp_files/crates__ironrdp-testsuite-core__test_data__fuzz_regression__channel_processing__minimized-from-46dc7754493e2231055dddc1c56c88b4b38e7a6e");
         SvcDechunker d = new SvcDechunker("rdpdr", 16 << 20, UnpooledByteBufAllocator.DEFAULT);
         ByteBuf c = Unpooled.wrappedBuffer(data);
+        ByteBuf again = Unpooled.wrappedBuffer(data);
         try {
-            assertThatThrownBy(() -> d.accept(c)).isInstanceOf(DecodeException.class);
+            assertThat(d.accept(c)).isNull();
+            assertThat(d.takeDropped()).isEqualTo(-1);
+            assertThatThrownBy(() -> d.accept(again)).isInstanceOf(DecodeException.class)
+                    .hasMessageContaining("incomplete");
         } finally {
             c.release();
+            again.release();
             d.close();
         }
     }
@@ -151,5 +160,27 @@ class SvcChunkingTest {
         c.release();
         d.close();
         d.close(); // idempotent
+    }
+
+    @Test
+    void aMessageOverTheLimitIsSkippedWholeAndTheNextOneStillArrives() {
+        SvcDechunker d = new SvcDechunker("cliprdr", 4, UnpooledByteBufAllocator.DEFAULT);
+        try {
+            // 6 bytes declared over a limit of 4: FIRST and LAST chunks are skipped, nothing is buffered.
+            assertThat(d.accept(Unpooled.wrappedBuffer(PduAssertions.hex("0600000001000000aabbcc")))).isNull();
+            assertThat(d.takeDropped()).isEqualTo(-1);
+            assertThat(d.accept(Unpooled.wrappedBuffer(PduAssertions.hex("0600000002000000ddeeff")))).isNull();
+            assertThat(d.takeDropped()).isEqualTo(6);
+            assertThat(d.takeDropped()).isEqualTo(-1);
+            ByteBuf next = d.accept(Unpooled.wrappedBuffer(PduAssertions.hex("0200000003000000 0102")));
+            assertThat(PduAssertions.hex(ByteBufUtil.getBytes(next))).isEqualTo("0102");
+            next.release();
+            // A skipped message is still checked: more data than declared is a framing error.
+            d.accept(Unpooled.wrappedBuffer(PduAssertions.hex("0600000001000000aabbcc")));
+            assertThatThrownBy(() -> d.accept(Unpooled.wrappedBuffer(PduAssertions.hex("0600000002000000ddeeff00"))))
+                    .isInstanceOf(DecodeException.class).hasMessageContaining("exceeds");
+        } finally {
+            d.close();
+        }
     }
 }
