@@ -30,15 +30,30 @@ public record NotifyIconOrder(long windowId, long notifyIconId, boolean newIcon,
         public static final int NIIF_INFO = 1;
         public static final int NIIF_WARNING = 2;
         public static final int NIIF_ERROR = 3;
+
+        public InfoTip {
+            Wire.requireUnsigned(timeoutMillis, 0xFFFF_FFFFL, "infoTip.timeout");
+            Wire.requireUnsigned(flags, 0xFFFF_FFFFL, "infoTip.flags");
+        }
     }
 
     /** TS_CACHED_ICON_INFO. */
     public record CachedIcon(int cacheEntry, int cacheId) {
+        public CachedIcon {
+            Wire.requireUnsigned(cacheEntry, 0xFFFF, "cacheEntry");
+            Wire.requireUnsigned(cacheId, 0xFF, "cacheId");
+        }
     }
 
     public NotifyIconOrder {
         Wire.requireUnsigned(windowId, 0xFFFF_FFFFL, "windowId");
         Wire.requireUnsigned(notifyIconId, 0xFFFF_FFFFL, "notifyIconId");
+        if (version != null) {
+            Wire.requireUnsigned(version, 0xFFFF_FFFFL, "version");
+        }
+        if (state != null) {
+            Wire.requireUnsigned(state, 0xFFFF_FFFFL, "state");
+        }
         if (icon != null && cachedIcon != null) {
             throw new IllegalArgumentException("an icon or a cached icon, not both");
         }
