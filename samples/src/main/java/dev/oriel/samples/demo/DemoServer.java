@@ -6,6 +6,8 @@ import dev.oriel.rdp.core.api.SessionDecision;
 import dev.oriel.rdp.core.api.SessionInfo;
 import dev.oriel.rdp.core.api.SessionListener;
 import dev.oriel.rdp.core.api.TlsIdentity;
+import dev.oriel.rdp.clipboard.ClipboardServer;
+import dev.oriel.rdp.clipboard.InMemoryClipboard;
 import dev.oriel.rdp.rail.RemoteAppDesktop;
 import dev.oriel.rdp.rail.RemoteAppServer;
 import dev.oriel.samples.apps.DemoApps;
@@ -30,6 +32,7 @@ public final class DemoServer implements AutoCloseable {
     private final Map<Long, DemoDesktop> desktops = new ConcurrentHashMap<>();
     private final Map<Long, RemoteAppDesktop> remoteApps = new ConcurrentHashMap<>();
     private final RemoteAppServer rail;
+    private final Map<Long, InMemoryClipboard> clipboards = new ConcurrentHashMap<>();
 
     /**
      * @param clock    the clock the desktops show
@@ -44,20 +47,25 @@ public final class DemoServer implements AutoCloseable {
             return t;
         });
         this.rail = RemoteAppServer.builder().publishAll(DemoApps.all(renderer, clock)).build();
-        RdpServer.Builder builder = RdpServer.builder(bind, tls).staticChannel(rail).admission(info -> {
-            if (RemoteAppServer.isRemoteAppClient(info)) {
-                RemoteAppDesktop apps = new RemoteAppDesktop();
-                remoteApps.put(info.connectionId(), apps);
-                return CompletableFuture.completedFuture(SessionDecision.accept(info.requestedSize(),
-                        decorate.apply(new Forget(info, apps, remoteApps))));
-            }
-            DemoDesktop desktop = new DemoDesktop(info, renderer, clock, tick);
-            desktops.put(info.connectionId(), desktop);
-            return CompletableFuture.completedFuture(SessionDecision.accept(
-                    new DesktopSize(DemoDesktop.WIDTH, DemoDesktop.HEIGHT),
-                    decorate.apply(new Forget(info, desktop, desktops))));
-        });
+        RdpServer.Builder builder = RdpServer.builder(bind, tls)
+                .staticChannel(rail)
+                .staticChannel(new ClipboardServer(info -> clipboards.computeIfAbsent(info.connectionId(),
+                        id -> new InMemoryClipboard())))
+                .admission(info -> CompletableFuture.completedFuture(admit(info, clock, tick, decorate)));
         this.server = configure.apply(builder).build();
+    }
+
+    /** A RemoteApp desktop for RemoteApp clients, the demo desktop for the others. */
+    private SessionDecision admit(SessionInfo info, Clock clock, boolean tick, UnaryOperator<SessionListener> decorate) {
+        if (RemoteAppServer.isRemoteAppClient(info)) {
+            RemoteAppDesktop apps = new RemoteAppDesktop();
+            remoteApps.put(info.connectionId(), apps);
+            return SessionDecision.accept(info.requestedSize(), decorate.apply(new Forget(info, apps, remoteApps)));
+        }
+        DemoDesktop desktop = new DemoDesktop(info, renderer, clock, tick);
+        desktops.put(info.connectionId(), desktop);
+        return SessionDecision.accept(new DesktopSize(DemoDesktop.WIDTH, DemoDesktop.HEIGHT),
+                decorate.apply(new Forget(info, desktop, desktops)));
     }
 
     /** Starts listening; returns the bound address. */
@@ -80,6 +88,11 @@ public final class DemoServer implements AutoCloseable {
         return remoteApps.get(connectionId);
     }
 
+    /** The clipboard of a connection (copy and paste between the client and the demo), by connection id. */
+    public InMemoryClipboard clipboard(long connectionId) {
+        return clipboards.get(connectionId);
+    }
+
     /** The published applications. */
     public RemoteAppServer remoteAppServer() {
         return rail;
@@ -92,7 +105,7 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /** Forwards to a session's listener and forgets it from {@code registry} when the session closes. */
-    private static final class Forget implements SessionListener {
+    private final class Forget implements SessionListener {
         private final SessionInfo info;
         private final SessionListener inner;
         private final Map<Long, ?> registry;
@@ -122,6 +135,7 @@ public final class DemoServer implements AutoCloseable {
         public void onClose(dev.oriel.rdp.core.api.CloseReason reason) {
             inner.onClose(reason);
             registry.remove(info.connectionId());
+            clipboards.remove(info.connectionId());
         }
     }
 }

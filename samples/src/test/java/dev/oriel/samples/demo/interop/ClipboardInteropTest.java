@@ -1,0 +1,265 @@
+package dev.oriel.samples.demo.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oriel.rdp.clipboard.ClipboardMime;
+import dev.oriel.rdp.clipboard.InMemoryClipboard;
+import dev.oriel.rdp.core.api.TlsIdentity;
+import dev.oriel.rdp.testkit.x11.BackgroundProcess;
+import dev.oriel.rdp.testkit.x11.InteropSupport;
+import dev.oriel.rdp.testkit.x11.X11Tools;
+import dev.oriel.rdp.testkit.x11.XFreeRdp;
+import dev.oriel.rdp.testkit.x11.Xvfb;
+import dev.oriel.samples.demo.DemoServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The clipboard against xfreerdp 2.11 (clipboard on by default) under Xvfb, with {@code xclip} on the client's
+ * display standing in for the user's applications: what one side copies, the other pastes exactly.
+ */
+class ClipboardInteropTest {
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static TlsIdentity tls;
+    Recorder recorder;
+    DemoServer demo;
+    int port;
+
+    @BeforeAll
+    static void requireTools() {
+        InteropSupport.requireTools("Xvfb", "xdotool", "xfreerdp", "xclip");
+        tls = dev.oriel.rdp.core.security.TlsIdentities.generateSelfSigned(List.of("localhost"), new SecureRandom());
+    }
+
+    @BeforeEach
+    void startServer() {
+        recorder = new Recorder();
+        demo = new DemoServer(new InetSocketAddress("127.0.0.1", 0), tls, Clock.systemUTC(), false, recorder,
+                UnaryOperator.identity());
+        port = demo.start().getPort();
+    }
+
+    @AfterEach
+    void stopServer() {
+        demo.close();
+    }
+
+    private XFreeRdp client;
+
+    @AfterEach
+    void stopClient() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** Connects a desktop client; returns the server's clipboard for its session. */
+    private InMemoryClipboard connect(Xvfb xvfb, TestInfo info) throws Exception {
+        client = XFreeRdp.builder().port(port).user("demo").password("demo").size(1024, 768).security("tls")
+                .arg("-gfx").logLevel("DEBUG").logName(info).start(xvfb);
+        Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
+        new X11Tools(xvfb).awaitWindow(TIMEOUT, "--class", "^xfreerdp$");
+        InMemoryClipboard clipboard = demo.clipboard(s.session().id());
+        assertThat(clipboard).isNotNull();
+        // xfreerdp announces its formats once the channel is up; wait for it so the exchanges below do not race it.
+        new X11Tools(xvfb).awaitCondition(TIMEOUT, () -> clipboard.clientOfferCount() > 0);
+        return clipboard;
+    }
+
+    /**
+     * Copies on the client: xclip owns the CLIPBOARD selection with {@code data} as {@code target}; returns once
+     * xfreerdp has told the server (a user pastes after copying, not during).
+     */
+    private static BackgroundProcess copyOnClient(X11Tools x11, InMemoryClipboard clipboard, Path dir, byte[] data,
+            String target) throws Exception {
+        long offers = clipboard.clientOfferCount();
+        BackgroundProcess p = startCopy(x11, dir, data, target);
+        x11.awaitCondition(TIMEOUT, () -> clipboard.clientOfferCount() > offers);
+        return p;
+    }
+
+    private static BackgroundProcess startCopy(X11Tools x11, Path dir, byte[] data, String target) throws Exception {
+        Path file = Files.createTempFile(dir, "copy", ".bin");
+        Files.write(file, data);
+        return x11.startClient("xclip", "-selection", "clipboard", "-t", target, "-i", file.toString());
+    }
+
+    /** Pastes on the client: what xclip reads from the CLIPBOARD selection as {@code target}. */
+    private static byte[] pasteOnClient(X11Tools x11, String target) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("xclip", "-selection", "clipboard", "-t", target, "-o")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("DISPLAY", x11.display());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        p.getInputStream().transferTo(out);
+        assertThat(p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        return out.toByteArray();
+    }
+
+    /**
+     * Pastes {@code mime} on the server until it gets {@code expected}. xfreerdp announces its formats as soon as the
+     * channel is up, before xclip owns the selection, so a first paste can meet a client that has nothing yet.
+     */
+    private static byte[] pasteOnServer(InMemoryClipboard clipboard, String mime, X11Tools x11, byte[] expected) {
+        byte[][] last = new byte[1][];
+        x11.awaitCondition(TIMEOUT, () -> {
+            try {
+                Optional<byte[]> data = clipboard.paste(mime).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                last[0] = data.orElse(null);
+                return data.isPresent() && java.util.Arrays.equals(data.get(), expected);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        return last[0];
+    }
+
+    @Test
+    void textCopiedOnTheClientIsPastedOnTheServerExactly(TestInfo info, @TempDir Path dir) throws Exception {
+        try (Xvfb xvfb = Xvfb.start(1280, 1024)) {
+            InMemoryClipboard clipboard = connect(xvfb, info);
+            X11Tools x11 = new X11Tools(xvfb);
+            String text = "Grüße, Ωmega ✓ 漢字\nsecond line\n\ttabbed";
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            try (BackgroundProcess copy = copyOnClient(x11, clipboard, dir, utf8, "UTF8_STRING")) {
+                assertThat(new String(pasteOnServer(clipboard, ClipboardMime.TEXT, x11, utf8), StandardCharsets.UTF_8))
+                        .isEqualTo(text);
+            }
+        }
+    }
+
+    /** UTF-8 text of exactly {@code bytes} bytes, in lines with non-ASCII characters. */
+    static String textOfBytes(int bytes) {
+        StringBuilder sb = new StringBuilder();
+        int size = 0;
+        for (int i = 0; size < bytes - 64; i++) {
+            String line = "line " + i + " of a megabyte of clipboard text, äöü\n";
+            sb.append(line);
+            size += line.getBytes(StandardCharsets.UTF_8).length;
+        }
+        sb.append("x".repeat(bytes - size));
+        return sb.toString();
+    }
+
+    /**
+     * The largest text xclip hands over in one piece, 1 MiB − 1 byte, from client to server; 2 MiB from server to
+     * client. At 1 MiB xclip switches to the X selection's INCR transfer, which xfreerdp 2.11 does not complete: it
+     * answers the request with a failure and then stops answering (xf_cliprdr_get_requested_data). Oriel itself takes
+     * up to {@code ClipboardServer.DEFAULT_MAX_SIZE}.
+     */
+    @Test
+    void aMegabyteOfTextCrossesBothWays(TestInfo info, @TempDir Path dir) throws Exception {
+        String toServer = textOfBytes((1 << 20) - 1);
+        String toClient = textOfBytes(2 << 20);
+        try (Xvfb xvfb = Xvfb.start(1280, 1024)) {
+            InMemoryClipboard clipboard = connect(xvfb, info);
+            X11Tools x11 = new X11Tools(xvfb);
+            byte[] utf8 = toServer.getBytes(StandardCharsets.UTF_8);
+            try (BackgroundProcess copy = copyOnClient(x11, clipboard, dir, utf8, "UTF8_STRING")) {
+                long t0 = System.nanoTime();
+                byte[] pasted = pasteOnServer(clipboard, ClipboardMime.TEXT, x11, utf8);
+                System.out.printf("clipboard: %d bytes client -> server in %.0f ms%n", pasted.length,
+                        (System.nanoTime() - t0) / 1e6);
+                assertThat(new String(pasted, StandardCharsets.UTF_8)).isEqualTo(toServer);
+            }
+            clipboard.setText(toClient);
+            Thread.sleep(500); // the format list reaches the client
+            long t0 = System.nanoTime();
+            byte[] onClient = pasteOnClient(x11, "UTF8_STRING");
+            System.out.printf("clipboard: %d bytes server -> client in %.0f ms%n", onClient.length,
+                    (System.nanoTime() - t0) / 1e6);
+            assertThat(new String(onClient, StandardCharsets.UTF_8)).isEqualTo(toClient);
+        }
+    }
+
+    @Test
+    void textHtmlAndAnImageSetOnTheServerArePastedOnTheClient(TestInfo info) throws Exception {
+        try (Xvfb xvfb = Xvfb.start(1280, 1024)) {
+            InMemoryClipboard clipboard = connect(xvfb, info);
+            X11Tools x11 = new X11Tools(xvfb);
+            BufferedImage image = new BufferedImage(37, 21, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 21; y++) {
+                for (int x = 0; x < 37; x++) {
+                    image.setRGB(x, y, (x * 7) << 16 | (y * 12) << 8 | (x + y) * 3);
+                }
+            }
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            String html = "<b>Bold</b> and <i>ünïcode</i>";
+            String text = "plain text ✓";
+            clipboard.set(Map.of(ClipboardMime.TEXT, text.getBytes(StandardCharsets.UTF_8),
+                    ClipboardMime.HTML, html.getBytes(StandardCharsets.UTF_8),
+                    ClipboardMime.PNG, png.toByteArray()));
+            x11.awaitCondition(TIMEOUT, () -> {
+                try {
+                    return new String(pasteOnClient(x11, "TARGETS"), StandardCharsets.UTF_8).contains("text/html");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            // HTML first, then text: both are served, in the order asked.
+            assertThat(new String(pasteOnClient(x11, "text/html"), StandardCharsets.UTF_8)).contains(html);
+            assertThat(new String(pasteOnClient(x11, "UTF8_STRING"), StandardCharsets.UTF_8)).isEqualTo(text);
+            BufferedImage bmp = ImageIO.read(new ByteArrayInputStream(pasteOnClient(x11, "image/bmp")));
+            assertThat(bmp).isNotNull();
+            assertThat(bmp.getWidth()).isEqualTo(37);
+            assertThat(bmp.getHeight()).isEqualTo(21);
+            for (int y = 0; y < 21; y++) {
+                for (int x = 0; x < 37; x++) {
+                    assertThat(bmp.getRGB(x, y) & 0xFFFFFF).as("pixel %d,%d", x, y)
+                            .isEqualTo(image.getRGB(x, y) & 0xFFFFFF);
+                }
+            }
+            // The session carries on.
+            assertThat(demo.server().sessions()).hasSize(1);
+        }
+    }
+
+    @Test
+    void fiftyRapidCopiesOnTheClientLeaveTheLastOne(TestInfo info, @TempDir Path dir) throws Exception {
+        try (Xvfb xvfb = Xvfb.start(1280, 1024)) {
+            InMemoryClipboard clipboard = connect(xvfb, info);
+            X11Tools x11 = new X11Tools(xvfb);
+            BackgroundProcess last = null;
+            for (int i = 0; i < 50; i++) {
+                if (last != null) {
+                    last.close();
+                }
+                last = startCopy(x11, dir, ("copy number " + i).getBytes(StandardCharsets.UTF_8), "UTF8_STRING");
+                Thread.sleep(20);
+            }
+            // Paste once the client has stopped announcing copies for a second.
+            long seen = -1;
+            while (clipboard.clientOfferCount() != seen) {
+                seen = clipboard.clientOfferCount();
+                Thread.sleep(1000);
+            }
+            assertThat(seen).as("client offers seen").isGreaterThan(1);
+            try (BackgroundProcess keep = last) {
+                byte[] expected = "copy number 49".getBytes(StandardCharsets.UTF_8);
+                assertThat(pasteOnServer(clipboard, ClipboardMime.TEXT, x11, expected)).isEqualTo(expected);
+            }
+        }
+    }
+}
