@@ -191,9 +191,15 @@ public final class CliprdrChannel implements StaticChannelProcessor {
         return null;
     }
 
-    /** Lower is better: lossless or native forms first. */
+    /**
+     * Lower is better: registered and native forms first. FreeRDP's unnamed PNG comes last: xfreerdp 2.11 lists it
+     * but fails every request for it (it cannot convert image/png into a clipboard format), while its CF_DIB works.
+     */
     private static int rank(Format f) {
-        if (!f.name().isEmpty() || f.id() == FREERDP_PNG) {
+        if (f.id() == FREERDP_PNG && f.name().isEmpty()) {
+            return 3;
+        }
+        if (!f.name().isEmpty()) {
             return 0; // a registered PNG or HTML
         }
         if (f.id() == Format.CF_UNICODETEXT || f.id() == Format.CF_DIBV5) {

@@ -5,7 +5,10 @@ import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.rail.PublishedApp;
 import dev.oriel.rdp.rail.RemoteAppDesktop;
 import java.time.Clock;
+import dev.oriel.rdp.clipboard.InMemoryClipboard;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -21,14 +24,23 @@ public final class DemoApps {
      * @param clock the time the clock shows (tests use a fixed one)
      */
     public static List<PublishedApp> all(ScheduledExecutorService timer, Clock clock) {
+        return all(timer, clock, desktop -> Optional.empty());
+    }
+
+    /**
+     * @param clipboards the session clipboard a desktop's applications copy to and paste from (notepad's Ctrl+C/V,
+     *                   paint's image copy and paste), if the server has one
+     */
+    public static List<PublishedApp> all(ScheduledExecutorService timer, Clock clock,
+            Function<RemoteAppDesktop, Optional<InMemoryClipboard>> clipboards) {
         return List.of(
                 new PublishedApp(ClockApp.ALIAS, "Clock", (desktop, request) ->
                         new ClockApp(desktop, place(desktop, ClockApp.WIDTH, ClockApp.HEIGHT), clock, timer)),
                 new PublishedApp(NotepadApp.ALIAS, "Notepad", (desktop, request) ->
                         new NotepadApp(desktop, place(desktop, NotepadApp.WIDTH, NotepadApp.HEIGHT),
-                                NotepadApp.documentName(request.arguments()))),
+                                NotepadApp.documentName(request.arguments()), clipboards.apply(desktop))),
                 new PublishedApp(PaintApp.ALIAS, "Paint", (desktop, request) ->
-                        new PaintApp(desktop, place(desktop, PaintApp.WIDTH, PaintApp.HEIGHT))));
+                        new PaintApp(desktop, place(desktop, PaintApp.WIDTH, PaintApp.HEIGHT), clipboards.apply(desktop))));
     }
 
     /** A cascading position for a new window of {@code w}×{@code h} that keeps it on the desktop. */

@@ -2,6 +2,7 @@ package dev.oriel.samples.apps;
 
 import dev.oriel.rdp.core.api.InputEvent;
 import dev.oriel.rdp.core.api.Rect;
+import dev.oriel.rdp.clipboard.InMemoryClipboard;
 import dev.oriel.rdp.rail.AppWindow;
 import dev.oriel.rdp.rail.RemoteAppDesktop;
 import dev.oriel.rdp.rail.WindowSpec;
@@ -28,6 +29,10 @@ public final class NotepadApp extends AppFrame {
     private final Font font = new Font(Font.MONOSPACED, Font.PLAIN, 16);
     private boolean modified;
     private ConfirmDialog dialog;
+    private final Optional<InMemoryClipboard> clipboard;
+    private final EditKeys editKeys = new EditKeys();
+    /** Ctrl+A selected everything: the next edit replaces it. */
+    private boolean allSelected;
     /** Text starts this far below the content's top; lines are {@link #lineHeight} apart (set when painting). */
     private static final int TEXT_TOP = 8;
     private static final int TEXT_LEFT = 8;
@@ -35,9 +40,10 @@ public final class NotepadApp extends AppFrame {
     private int lineHeight = 20;
     private int charWidth = 10;
 
-    NotepadApp(RemoteAppDesktop desktop, Rect at, String documentName) {
+    NotepadApp(RemoteAppDesktop desktop, Rect at, String documentName, Optional<InMemoryClipboard> clipboard) {
         super(desktop, true, DemoIcons.NOTEPAD);
         this.name = documentName;
+        this.clipboard = clipboard;
         open(WindowSpec.normal(title(), new Rect(at.x(), at.y(), WIDTH, HEIGHT), DemoIcons.NOTEPAD, ALIAS));
     }
 
@@ -77,8 +83,78 @@ public final class NotepadApp extends AppFrame {
         return (modified ? "*" : "") + name + " - Notepad";
     }
 
+    /** Whether everything is selected (Ctrl+A). */
+    public synchronized boolean allSelected() {
+        return allSelected;
+    }
+
+    /**
+     * Ctrl+A selects all, Ctrl+C copies the selection, Ctrl+X cuts it, Ctrl+V pastes over it or at the end, all
+     * through the session's clipboard (so through the client's clipboard).
+     */
+    private void edit(EditKeys.Command command) {
+        switch (command) {
+            case SELECT_ALL -> {
+                synchronized (this) {
+                    allSelected = true;
+                }
+                repaint();
+            }
+            case COPY, CUT -> {
+                String selected;
+                synchronized (this) {
+                    if (!allSelected) {
+                        return;
+                    }
+                    selected = text.toString();
+                }
+                clipboard.ifPresent(c -> c.setText(selected));
+                if (command == EditKeys.Command.CUT) {
+                    replaceAll("");
+                }
+            }
+            case PASTE -> clipboard.ifPresent(c -> c.pasteText().thenAccept(t -> t.ifPresent(this::insert)));
+        }
+    }
+
+    /** Inserts pasted text, replacing the selection. */
+    private void insert(String pasted) {
+        synchronized (this) {
+            if (allSelected) {
+                text.setLength(0);
+                allSelected = false;
+            }
+            text.append(pasted.replace("\r\n", "\n"));
+            modified = true;
+        }
+        window.setTitle(title());
+        repaint();
+    }
+
+    private void replaceAll(String with) {
+        synchronized (this) {
+            text.setLength(0);
+            text.append(with);
+            allSelected = false;
+            modified = true;
+        }
+        window.setTitle(title());
+        repaint();
+    }
+
     @Override
     protected void onContentInput(InputEvent event) {
+        Optional<EditKeys.Command> command;
+        synchronized (this) {
+            command = editKeys.accept(event);
+            if (command.isEmpty() && editKeys.ctrlDown() && event instanceof InputEvent.KeyScancode) {
+                return; // other Ctrl shortcuts do nothing here
+            }
+        }
+        if (command.isPresent()) {
+            edit(command.get());
+            return;
+        }
         OptionalInt typed;
         int firstLine;
         int lastLine;
@@ -92,6 +168,12 @@ public final class NotepadApp extends AppFrame {
             if (typed.isEmpty()) {
                 return;
             }
+            boolean replacing = allSelected;
+            if (replacing) {
+                // Typing over the selection replaces it.
+                text.setLength(0);
+                allSelected = false;
+            }
             int linesBefore = lineCount();
             int columnBefore = column();
             char c = (char) typed.getAsInt();
@@ -104,7 +186,7 @@ public final class NotepadApp extends AppFrame {
             } else {
                 return;
             }
-            titleChanges = !modified;
+            titleChanges = !modified || replacing; // both repaint the whole window
             modified = true;
             // Only the lines that changed are sent: the one typed into, and the next or previous one when a line
             // was added or joined (the caret moves there).
@@ -165,6 +247,13 @@ public final class NotepadApp extends AppFrame {
         int x = TEXT_LEFT;
         int y = TEXT_TOP + fm.getAscent();
         String[] lines = text.toString().split("\n", -1);
+        if (allSelected) {
+            g.setColor(new Color(0xAED6F1));
+            for (int i = 0; i < lines.length; i++) {
+                g.fillRect(x, TEXT_TOP + i * fm.getHeight(), fm.stringWidth(lines[i]) + 2, fm.getHeight());
+            }
+            g.setColor(new Color(0x1B2631));
+        }
         for (String line : lines) {
             g.drawString(line.replace('\t', ' '), x, y);
             y += fm.getHeight();

@@ -10,6 +10,9 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import dev.oriel.rdp.clipboard.ClipboardMime;
+import dev.oriel.rdp.clipboard.InMemoryClipboard;
+import dev.oriel.rdp.clipboard.convert.DibImages;
 import java.util.Optional;
 
 /** {@code paint}: draw with the left button; the right button opens a popup menu (pen colour, clear). */
@@ -23,9 +26,12 @@ public final class PaintApp extends AppFrame {
     private int lastX = -1;
     private int lastY = -1;
     private PopupMenu menu;
+    private final Optional<InMemoryClipboard> clipboard;
+    private final EditKeys editKeys = new EditKeys();
 
-    PaintApp(RemoteAppDesktop desktop, Rect at) {
+    PaintApp(RemoteAppDesktop desktop, Rect at, Optional<InMemoryClipboard> clipboard) {
         super(desktop, true, DemoIcons.PAINT);
+        this.clipboard = clipboard;
         open(WindowSpec.normal("Paint", new Rect(at.x(), at.y(), WIDTH, HEIGHT), DemoIcons.PAINT, ALIAS));
     }
 
@@ -57,8 +63,44 @@ public final class PaintApp extends AppFrame {
         g.drawImage(canvas, 0, 0, null);
     }
 
+    /** The canvas as {@code 0xAARRGGBB} pixels, for tests. */
+    public synchronized int[] canvasPixels() {
+        return canvas.getRGB(0, 0, canvas.getWidth(), canvas.getHeight(), null, 0, canvas.getWidth());
+    }
+
+    /** Ctrl+C copies the canvas as an image; Ctrl+V pastes an image at the top-left corner. */
+    private void edit(EditKeys.Command command) {
+        if (command == EditKeys.Command.COPY) {
+            byte[] png;
+            synchronized (this) {
+                png = DibImages.toPng(canvas);
+            }
+            clipboard.ifPresent(c -> c.set(java.util.Map.of(ClipboardMime.PNG, png)));
+        } else if (command == EditKeys.Command.PASTE) {
+            clipboard.ifPresent(c -> c.paste(ClipboardMime.PNG).thenAccept(p -> p.ifPresent(this::pasteImage)));
+        }
+    }
+
+    private void pasteImage(byte[] png) {
+        BufferedImage img = DibImages.fromPng(png);
+        synchronized (this) {
+            Graphics2D g = canvas.createGraphics();
+            g.drawImage(img, 0, 0, null);
+            g.dispose();
+        }
+        repaint();
+    }
+
     @Override
     protected void onContentInput(InputEvent event) {
+        Optional<EditKeys.Command> command;
+        synchronized (this) {
+            command = editKeys.accept(event);
+        }
+        if (command.isPresent()) {
+            edit(command.get());
+            return;
+        }
         if (event instanceof InputEvent.PointerButton b) {
             if (b.button() == InputEvent.Button.LEFT) {
                 synchronized (this) {

@@ -46,7 +46,8 @@ public final class DemoServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.rail = RemoteAppServer.builder().publishAll(DemoApps.all(renderer, clock)).build();
+        this.rail = RemoteAppServer.builder().publishAll(DemoApps.all(renderer, clock,
+                desktop -> desktop.session().map(s -> clipboards.get(s.id())))).build();
         RdpServer.Builder builder = RdpServer.builder(bind, tls)
                 .staticChannel(rail)
                 .staticChannel(new ClipboardServer(info -> clipboards.computeIfAbsent(info.connectionId(),

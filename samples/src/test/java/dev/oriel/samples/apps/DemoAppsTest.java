@@ -25,7 +25,8 @@ class DemoAppsTest {
     static final Clock FROZEN = Clock.fixed(Instant.parse("2026-11-22T10:08:30Z"), ZoneOffset.UTC);
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     final RemoteAppDesktop desktop = new RemoteAppDesktop(false);
-    final List<PublishedApp> apps = DemoApps.all(timer, FROZEN);
+    final dev.oriel.rdp.clipboard.InMemoryClipboard clipboard = new dev.oriel.rdp.clipboard.InMemoryClipboard();
+    final List<PublishedApp> apps = DemoApps.all(timer, FROZEN, d -> java.util.Optional.of(clipboard));
 
     @AfterEach
     void stop() {
@@ -159,5 +160,56 @@ class DemoAppsTest {
         assertThat(w.snapshot()).isEqualTo(first);
         long distinct = java.util.Arrays.stream(first).distinct().count();
         assertThat(distinct).as("the time is drawn").isGreaterThan(3);
+    }
+
+    void ctrl(int scancode) {
+        desktop.onInput(new InputEvent.KeyScancode(0x1D, false, false, true));
+        key(scancode);
+        desktop.onInput(new InputEvent.KeyScancode(0x1D, false, false, false));
+    }
+
+    @Test
+    void notepadSelectsCopiesCutsAndPastesThroughTheClipboard() throws Exception {
+        AppWindow w = launch("notepad", "");
+        NotepadApp notepad = NotepadApp.of(w).orElseThrow();
+        key(0x23); // h
+        key(0x17); // i
+        ctrl(0x2E); // Ctrl+C without a selection copies nothing
+        assertThat(clipboard.local(dev.oriel.rdp.clipboard.ClipboardMime.TEXT)).isEmpty();
+        ctrl(0x1E); // Ctrl+A
+        assertThat(notepad.allSelected()).isTrue();
+        ctrl(0x2D); // Ctrl+X
+        assertThat(clipboard.local(dev.oriel.rdp.clipboard.ClipboardMime.TEXT)).hasValueSatisfying(
+                b -> assertThat(new String(b, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hi"));
+        assertThat(notepad.text()).isEmpty();
+        ctrl(0x2F); // Ctrl+V
+        ctrl(0x2F);
+        assertThat(notepad.text()).isEqualTo("hihi"); // the local clipboard answers at once
+        // Ctrl with another letter types nothing.
+        ctrl(0x23);
+        assertThat(notepad.text()).isEqualTo("hihi");
+    }
+
+    @Test
+    void paintCopiesItsCanvasAsAnImageAndPastesOne() throws Exception {
+        AppWindow w = launch("paint", "");
+        PaintApp paint = PaintApp.of(w).orElseThrow();
+        ctrl(0x2E);
+        byte[] png = clipboard.local(dev.oriel.rdp.clipboard.ClipboardMime.PNG).orElseThrow();
+        java.awt.image.BufferedImage copied = dev.oriel.rdp.clipboard.convert.DibImages.fromPng(png);
+        assertThat(copied.getRGB(10, 10)).isEqualTo(0xFFFFFFFF);
+
+        java.awt.image.BufferedImage red = new java.awt.image.BufferedImage(4, 4,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 4; x++) {
+                red.setRGB(x, y, 0xFF0000);
+            }
+        }
+        clipboard.set(java.util.Map.of(dev.oriel.rdp.clipboard.ClipboardMime.PNG,
+                dev.oriel.rdp.clipboard.convert.DibImages.toPng(red)));
+        ctrl(0x2F);
+        assertThat(paint.canvasPixels()[0]).isEqualTo(0xFFFF0000);
+        assertThat(paint.canvasPixels()[5]).isEqualTo(0xFFFFFFFF);
     }
 }
