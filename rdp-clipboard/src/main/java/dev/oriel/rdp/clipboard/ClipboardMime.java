@@ -9,6 +9,11 @@ public final class ClipboardMime {
     public static final String TEXT = "text/plain;charset=utf-8";
     public static final String HTML = "text/html";
     public static final String PNG = "image/png";
+    /**
+     * Files (FileGroupDescriptorW and FileContents on the wire). Offered like the others; read them with
+     * {@link CliprdrChannel#requestClientFiles} and {@link CliprdrChannel#copyClientFile}, never as one blob.
+     */
+    public static final String FILES = "text/uri-list";
 
     private ClipboardMime() {
     }

@@ -58,6 +58,15 @@ public final class CliprdrChannel implements StaticChannelProcessor {
     /** The id FreeRDP gives image/png in its lists, without a name. */
     static final int FREERDP_PNG = 0xD011;
     static final String HTML_FORMAT = "HTML Format";
+    static final String FILE_GROUP_DESCRIPTOR = "FileGroupDescriptorW";
+    /**
+     * Long names; file streaming without file paths (the client sends only names and contents, never its paths) and
+     * with sizes over 4 GB. xfreerdp offers files only to a server that announces streaming.
+     */
+    static final long SERVER_FLAGS = ClipCaps.CB_USE_LONG_FORMAT_NAMES | ClipCaps.CB_STREAM_FILECLIP_ENABLED
+            | ClipCaps.CB_FILECLIP_NO_FILE_PATHS | ClipCaps.CB_HUGE_FILE_SUPPORT_ENABLED;
+    /** Largest range asked for in one File Contents Request. */
+    public static final int FILE_CHUNK = 1 << 20;
 
     private final SessionInfo info;
     private final ClipboardBackend backend;
@@ -77,6 +86,8 @@ public final class CliprdrChannel implements StaticChannelProcessor {
     private final Queue<Long> incoming = new ArrayDeque<>();
     private boolean answering;
     private boolean closed;
+    private long nextStreamId = 1;
+    private final Map<Long, CompletableFuture<byte[]>> fileReads = new LinkedHashMap<>();
 
     /** A data request the server sent, waiting for the client's Format Data Response. */
     private record Pending(String mime, Format format, CompletableFuture<byte[]> result) {
@@ -111,7 +122,7 @@ public final class CliprdrChannel implements StaticChannelProcessor {
     @Override
     public void start(StaticChannelContext ctx) {
         this.context = ctx;
-        ctx.send(ClipCaps.general(ClipCaps.CB_CAPS_VERSION_2, ClipCaps.CB_USE_LONG_FORMAT_NAMES));
+        ctx.send(ClipCaps.general(ClipCaps.CB_CAPS_VERSION_2, SERVER_FLAGS));
         ctx.send(MonitorReady.INSTANCE);
         call("onReady", () -> backend.onReady(this));
     }
@@ -138,8 +149,9 @@ public final class CliprdrChannel implements StaticChannelProcessor {
         } else if (pdu instanceof FileContentsRequest r) {
             // Oriel offers no files yet, so a request can only be stale: refuse it.
             context.send(new FileContentsResponse(false, r.streamId(), Bytes.EMPTY));
-        } else if (pdu instanceof FileContentsResponse || pdu instanceof LockClipData
-                || pdu instanceof UnlockClipData) {
+        } else if (pdu instanceof FileContentsResponse r) {
+            onFileContents(r);
+        } else if (pdu instanceof LockClipData || pdu instanceof UnlockClipData) {
             log.debug("Clipboard ignored connection={} pdu={}", info.connectionId(), pdu.name());
         } else {
             throw SequenceException.unexpected(NAME, pdu.name() + " (a server-to-client PDU)");
@@ -184,6 +196,9 @@ public final class CliprdrChannel implements StaticChannelProcessor {
         }
         if (name.equals(HTML_FORMAT)) {
             return ClipboardMime.HTML;
+        }
+        if (name.equals(FILE_GROUP_DESCRIPTOR)) {
+            return ClipboardMime.FILES;
         }
         if (name.equalsIgnoreCase("PNG") || name.equalsIgnoreCase("image/png")) {
             return ClipboardMime.PNG;
@@ -291,6 +306,12 @@ public final class CliprdrChannel implements StaticChannelProcessor {
     /** A client message over the channel limit was skipped: if it was the data we asked for, that paste fails. */
     @Override
     public void messageDropped(long declaredLength) {
+        if (!fileReads.isEmpty()) {
+            // A file range we asked for came back too large: those reads cannot be matched any more.
+            fileReads.values().forEach(f -> f.completeExceptionally(tooLarge(declaredLength)));
+            fileReads.clear();
+            return;
+        }
         Pending p = outgoing.poll();
         if (p != null) {
             log.warn("Clipboard paste from the client failed connection={} type={} length={} reason=too large",
@@ -312,8 +333,93 @@ public final class CliprdrChannel implements StaticChannelProcessor {
                     () -> new IllegalArgumentException("HTML Format data without its header"));
             case ClipboardMime.PNG -> f.name().isEmpty() && f.id() != FREERDP_PNG
                     ? DibImages.toPng(DibImages.fromDib(data)) : DibImages.toPng(DibImages.fromPng(data));
+            case ClipboardMime.FILES -> data; // the descriptor list, read by requestClientFiles
             default -> throw new IllegalArgumentException("unsupported type " + mime);
         };
+    }
+
+    // ---- files from the client ([MS-RDPECLIP] 1.3.2.2.3) ---------------------------------------------------
+
+    /**
+     * The files the client copied, from its FileGroupDescriptorW list. Names are sanitised ({@link FileNames}); an
+     * entry whose name is refused (absolute, climbing out) is left out and logged.
+     */
+    public CompletableFuture<List<ClientFile>> requestClientFiles() {
+        return requestClientData(ClipboardMime.FILES).thenApply(data -> {
+            List<ClientFile> files = new ArrayList<>();
+            List<dev.oriel.rdp.clipboard.pdu.FileDescriptor> list =
+                    dev.oriel.rdp.clipboard.pdu.FileDescriptor.decodeList(data);
+            for (int i = 0; i < list.size(); i++) {
+                var d = list.get(i);
+                int index = i;
+                FileNames.sanitize(d.name()).ifPresentOrElse(
+                        path -> files.add(new ClientFile(index, path, d.size(), d.isDirectory())),
+                        () -> log.warn("Clipboard file refused connection={} name=\"{}\"", info.connectionId(),
+                                d.name().replaceAll("\\p{Cntrl}", "?")));
+            }
+            return files;
+        });
+    }
+
+    /** Reads {@code length} bytes of a client file from {@code offset} (one File Contents Request, RANGE). */
+    public CompletableFuture<byte[]> readClientFile(ClientFile file, long offset, int length) {
+        if (length <= 0 || length > FILE_CHUNK || offset < 0) {
+            throw new IllegalArgumentException("bad range " + offset + "+" + length);
+        }
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        executor().execute(() -> {
+            if (closed) {
+                result.completeExceptionally(new IllegalStateException("session closed"));
+                return;
+            }
+            long streamId = nextStreamId++ & 0xFFFF_FFFFL;
+            fileReads.put(streamId, result);
+            context.send(new FileContentsRequest(streamId, file.index(), FileContentsRequest.FILECONTENTS_RANGE,
+                    offset, length, java.util.OptionalLong.empty()));
+        });
+        return result;
+    }
+
+    /**
+     * Streams a client file into {@code out}, one {@link #FILE_CHUNK} at a time, so a large file never sits in memory
+     * whole. Writes run off the event loop. Completes with the number of bytes written; fails when the client
+     * refuses a range or the file is shorter than announced.
+     */
+    public CompletableFuture<Long> copyClientFile(ClientFile file, java.io.OutputStream out) {
+        if (file.directory()) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        return copyFrom(file, out, 0);
+    }
+
+    private CompletableFuture<Long> copyFrom(ClientFile file, java.io.OutputStream out, long offset) {
+        if (offset >= file.size()) {
+            return CompletableFuture.completedFuture(offset);
+        }
+        int n = (int) Math.min(FILE_CHUNK, file.size() - offset);
+        return readClientFile(file, offset, n).thenComposeAsync(chunk -> {
+            if (chunk.length == 0) {
+                throw new IllegalStateException("the client sent no data at offset " + offset + " of " + file.path());
+            }
+            try {
+                out.write(chunk);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return copyFrom(file, out, offset + chunk.length);
+        }, converter);
+    }
+
+    private void onFileContents(FileContentsResponse r) {
+        CompletableFuture<byte[]> f = fileReads.remove(r.streamId());
+        if (f == null) {
+            log.debug("Clipboard file contents nobody asked for connection={} stream={}", info.connectionId(),
+                    r.streamId());
+        } else if (r.ok()) {
+            f.complete(r.data().toArray());
+        } else {
+            f.completeExceptionally(new IllegalStateException("the client refused a file range"));
+        }
     }
 
     // ---- server → client ----------------------------------------------------------------------------------
@@ -434,6 +540,8 @@ public final class CliprdrChannel implements StaticChannelProcessor {
             p.result().completeExceptionally(new IllegalStateException("session closed"));
         }
         outgoing.clear();
+        fileReads.values().forEach(f -> f.completeExceptionally(new IllegalStateException("session closed")));
+        fileReads.clear();
         call("onClose", backend::onClose);
     }
 }

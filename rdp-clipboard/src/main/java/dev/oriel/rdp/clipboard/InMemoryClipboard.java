@@ -69,6 +69,11 @@ public final class InMemoryClipboard implements ClipboardBackend {
         set(Map.of(ClipboardMime.TEXT, text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The session's clipboard channel, once it is ready: files and lower-level access. */
+    public synchronized Optional<CliprdrChannel> channel() {
+        return Optional.ofNullable(channel);
+    }
+
     /** What the client offers since it last copied (empty when the server copied last). */
     public synchronized Set<String> clientOffer() {
         return clientOwns ? clientOffer : Set.of();

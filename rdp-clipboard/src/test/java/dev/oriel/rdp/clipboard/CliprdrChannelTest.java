@@ -79,8 +79,10 @@ class CliprdrChannelTest {
     @Test
     void capabilitiesComeBeforeMonitorReady() {
         channel.start(ctx);
-        assertThat(sent(true)).containsExactly(
-                ClipCaps.general(ClipCaps.CB_CAPS_VERSION_2, ClipCaps.CB_USE_LONG_FORMAT_NAMES), MonitorReady.INSTANCE);
+        assertThat(sent(true)).containsExactly(ClipCaps.general(ClipCaps.CB_CAPS_VERSION_2,
+                ClipCaps.CB_USE_LONG_FORMAT_NAMES | ClipCaps.CB_STREAM_FILECLIP_ENABLED
+                        | ClipCaps.CB_FILECLIP_NO_FILE_PATHS | ClipCaps.CB_HUGE_FILE_SUPPORT_ENABLED),
+                MonitorReady.INSTANCE);
     }
 
     @Test
