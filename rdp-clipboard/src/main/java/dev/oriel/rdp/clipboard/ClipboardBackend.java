@@ -26,6 +26,19 @@ public interface ClipboardBackend {
      */
     CompletionStage<byte[]> provide(String mimeType);
 
+    /**
+     * The files the server offers when its clipboard holds {@link ClipboardMime#FILES}, in order: what the client
+     * lists, and the index its File Contents requests use.
+     */
+    default java.util.List<ServerFile> files() {
+        return java.util.List.of();
+    }
+
+    /** Reads {@code length} bytes (fewer at the end of the file) of offered file {@code index} from {@code offset}. */
+    default CompletionStage<byte[]> readFile(int index, long offset, int length) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no files"));
+    }
+
     /** The session ended. */
     default void onClose() {
     }

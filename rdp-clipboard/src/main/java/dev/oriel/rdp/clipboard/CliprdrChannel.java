@@ -55,6 +55,9 @@ public final class CliprdrChannel implements StaticChannelProcessor {
     /** Registered format ids Oriel uses in its own format lists ([MS-RDPECLIP] 1.3.1.2: ≥ 0xC000, named). */
     static final int ID_HTML = 0xC0A1;
     static final int ID_PNG = 0xC0A2;
+    static final int ID_FILES = 0xC0A3;
+    static final int ID_FILE_CONTENTS = 0xC0A4;
+    static final String FILE_CONTENTS = "FileContents";
     /** The id FreeRDP gives image/png in its lists, without a name. */
     static final int FREERDP_PNG = 0xD011;
     static final String HTML_FORMAT = "HTML Format";
@@ -147,8 +150,7 @@ public final class CliprdrChannel implements StaticChannelProcessor {
         } else if (pdu instanceof FormatDataResponse r) {
             onFormatData(r);
         } else if (pdu instanceof FileContentsRequest r) {
-            // Oriel offers no files yet, so a request can only be stale: refuse it.
-            context.send(new FileContentsResponse(false, r.streamId(), Bytes.EMPTY));
+            onFileContentsRequest(r);
         } else if (pdu instanceof FileContentsResponse r) {
             onFileContents(r);
         } else if (pdu instanceof LockClipData || pdu instanceof UnlockClipData) {
@@ -338,6 +340,54 @@ public final class CliprdrChannel implements StaticChannelProcessor {
         };
     }
 
+    // ---- files to the client ----------------------------------------------------------------------------
+
+    /** The backend's files as a FileGroupDescriptorW list, Windows separators, sizes known. */
+    private byte[] fileList() {
+        List<dev.oriel.rdp.clipboard.pdu.FileDescriptor> list = new ArrayList<>();
+        for (ServerFile f : backend.files()) {
+            list.add(new dev.oriel.rdp.clipboard.pdu.FileDescriptor(
+                    dev.oriel.rdp.clipboard.pdu.FileDescriptor.FD_ATTRIBUTES
+                            | dev.oriel.rdp.clipboard.pdu.FileDescriptor.FD_FILESIZE
+                            | dev.oriel.rdp.clipboard.pdu.FileDescriptor.FD_SHOWPROGRESSUI,
+                    dev.oriel.rdp.clipboard.pdu.FileDescriptor.FILE_ATTRIBUTE_NORMAL, 0, f.size(),
+                    f.path().replace('/', '\\')));
+        }
+        return dev.oriel.rdp.clipboard.pdu.FileDescriptor.encodeList(list);
+    }
+
+    /** The client pastes a file the server offered: its size, or a range of it ([MS-RDPECLIP] 2.2.5.3). */
+    private void onFileContentsRequest(FileContentsRequest r) {
+        List<ServerFile> files = backend.files();
+        if (r.listIndex() >= files.size() || r.cbRequested() > FILE_CHUNK * 8L) {
+            context.send(new FileContentsResponse(false, r.streamId(), Bytes.EMPTY));
+            return;
+        }
+        int index = (int) r.listIndex();
+        if (r.flags() == FileContentsRequest.FILECONTENTS_SIZE) {
+            context.send(FileContentsResponse.size(r.streamId(), files.get(index).size()));
+            return;
+        }
+        CompletionStage<byte[]> read;
+        try {
+            read = backend.readFile(index, r.position(), (int) r.cbRequested());
+        } catch (RuntimeException e) {
+            read = CompletableFuture.failedFuture(e);
+        }
+        read.whenCompleteAsync((data, error) -> {
+            if (closed) {
+                return;
+            }
+            if (error != null) {
+                log.warn("Clipboard file read failed connection={} index={} error={}", info.connectionId(), index,
+                        error.toString());
+                context.send(new FileContentsResponse(false, r.streamId(), Bytes.EMPTY));
+            } else {
+                context.send(new FileContentsResponse(true, r.streamId(), Bytes.of(data)));
+            }
+        }, executor());
+    }
+
     // ---- files from the client ([MS-RDPECLIP] 1.3.2.2.3) ---------------------------------------------------
 
     /**
@@ -445,6 +495,11 @@ public final class CliprdrChannel implements StaticChannelProcessor {
                         add(formats, ids, new Format(Format.CF_DIBV5, ""), mime);
                         add(formats, ids, new Format(Format.CF_DIB, ""), mime);
                     }
+                    case ClipboardMime.FILES -> {
+                        // [MS-RDPECLIP] 1.3.1.2: the descriptor list, and the (never requested) contents format.
+                        add(formats, ids, new Format(ID_FILES, FILE_GROUP_DESCRIPTOR), mime);
+                        formats.add(new Format(ID_FILE_CONTENTS, FILE_CONTENTS));
+                    }
                     default -> log.debug("Clipboard type not offered connection={} type={}", info.connectionId(), mime);
                 }
             }
@@ -479,7 +534,8 @@ public final class CliprdrChannel implements StaticChannelProcessor {
         answering = true;
         CompletionStage<byte[]> provided;
         try {
-            provided = backend.provide(mime);
+            provided = mime.equals(ClipboardMime.FILES) ? CompletableFuture.completedFuture(fileList())
+                    : backend.provide(mime);
         } catch (RuntimeException e) {
             provided = CompletableFuture.failedFuture(e);
         }
@@ -507,6 +563,7 @@ public final class CliprdrChannel implements StaticChannelProcessor {
             case ClipboardMime.PNG -> formatId == ID_PNG ? data
                     : formatId == Format.CF_DIBV5 ? DibImages.toDibV5(DibImages.fromPng(data))
                     : DibImages.toDib(DibImages.fromPng(data));
+            case ClipboardMime.FILES -> data; // already a FileGroupDescriptorW list
             default -> throw new IllegalArgumentException("unsupported type " + mime);
         };
     }

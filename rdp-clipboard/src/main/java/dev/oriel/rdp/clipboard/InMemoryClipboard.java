@@ -22,6 +22,8 @@ public final class InMemoryClipboard implements ClipboardBackend {
     private boolean clientOwns;
     private Set<String> clientOffer = Set.of();
     private long clientOffers;
+    private java.util.List<ServerFile> files = java.util.List.of();
+    private java.util.List<java.nio.file.Path> filePaths = java.util.List.of();
 
     @Override
     public synchronized void onReady(CliprdrChannel channel) {
@@ -63,6 +65,54 @@ public final class InMemoryClipboard implements ClipboardBackend {
         if (ch != null) {
             ch.offer(data.keySet());
         }
+    }
+
+    /** Offers files (their names only, without directories) for the client to paste; contents are read on request. */
+    public void setFiles(java.util.List<java.nio.file.Path> paths) {
+        java.util.List<ServerFile> list = new java.util.ArrayList<>();
+        for (java.nio.file.Path p : paths) {
+            try {
+                list.add(new ServerFile(p.getFileName().toString(), java.nio.file.Files.size(p)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        synchronized (this) {
+            files = java.util.List.copyOf(list);
+            filePaths = java.util.List.copyOf(paths);
+        }
+        set(Map.of(ClipboardMime.FILES, new byte[0]));
+    }
+
+    @Override
+    public synchronized java.util.List<ServerFile> files() {
+        return content.containsKey(ClipboardMime.FILES) ? files : java.util.List.of();
+    }
+
+    /** Reads the range on another thread: file I/O must not run on the event loop. */
+    @Override
+    public CompletionStage<byte[]> readFile(int index, long offset, int length) {
+        java.nio.file.Path path;
+        synchronized (this) {
+            if (!content.containsKey(ClipboardMime.FILES) || index < 0 || index >= filePaths.size()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("no file " + index));
+            }
+            path = filePaths.get(index);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try (var ch = java.nio.channels.FileChannel.open(path)) {
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) Math.max(0,
+                        Math.min(length, ch.size() - offset)));
+                while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) {
+                    // read until the range is full or the file ends
+                }
+                byte[] out = new byte[buf.position()];
+                buf.flip().get(out);
+                return out;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     public void setText(String text) {
