@@ -46,6 +46,21 @@ class FilesTest {
         assertThat(FileDescriptor.decodeList(wire)).containsExactly(f);
     }
 
+    static byte[] specVector(String name) throws java.io.IOException {
+        try (var in = FilesTest.class.getResourceAsStream("/vectors/spec/" + name)) {
+            return hex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+        }
+    }
+
+    /** The spec's own example (section 4.5.4, first descriptor; see resources/vectors/spec/README.md). */
+    @Test
+    void theSpecsFileDescriptorExampleDecodes() throws Exception {
+        byte[] wire = specVector("4.5.4-file-descriptor.hex");
+        FileDescriptor f = FileDescriptor.decodeList(wire).get(0);
+        assertThat(f).isEqualTo(new FileDescriptor(0x4064, 0x20, 0x01CA_55F3_2C30_5D08L, 44, "File1.txt"));
+        assertThat(FileDescriptor.encodeList(List.of(f))).isEqualTo(wire);
+    }
+
     @Test
     void badDescriptorListsAreRejectedNamingTheField() {
         assertThatThrownBy(() -> FileDescriptor.decodeList(hex("02000000" + "00".repeat(592))))

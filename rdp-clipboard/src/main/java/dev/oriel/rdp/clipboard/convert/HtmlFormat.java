@@ -20,28 +20,35 @@ public final class HtmlFormat {
     }
 
     /**
-     * Wraps an HTML document or fragment in a CF_HTML header. A full document ({@code <html>…}) keeps its markup and
-     * gets the fragment markers inside its body; anything else becomes the fragment of a minimal document.
+     * Wraps an HTML document or fragment in a CF_HTML header. A full document ({@code <body>…</body>}) is kept byte
+     * for byte, with the fragment offsets around the body's content, so a reader that takes StartHTML…EndHTML (as
+     * FreeRDP does for {@code text/html}) gets the very same document; anything else becomes the fragment, between
+     * {@code <!--StartFragment-->} and {@code <!--EndFragment-->} markers, of a minimal document.
      */
     public static byte[] toCfHtml(byte[] html) {
         String h = new String(html, StandardCharsets.UTF_8);
         String doc;
+        int fragmentStart;
+        int fragmentEnd;
         int body = indexOfIgnoreCase(h, "<body");
         int bodyOpenEnd = body < 0 ? -1 : h.indexOf('>', body);
         int bodyClose = lastIndexOfIgnoreCase(h, "</body>");
         if (bodyOpenEnd >= 0 && bodyClose > bodyOpenEnd) {
-            doc = h.substring(0, bodyOpenEnd + 1) + START_MARK + h.substring(bodyOpenEnd + 1, bodyClose) + END_MARK
-                    + h.substring(bodyClose);
+            doc = h;
+            fragmentStart = utf8Length(h.substring(0, bodyOpenEnd + 1));
+            fragmentEnd = utf8Length(h.substring(0, bodyClose));
         } else {
-            doc = "<html><body>" + START_MARK + h + END_MARK + "</body></html>";
+            String head = "<html><body>" + START_MARK;
+            doc = head + h + END_MARK + "</body></html>";
+            fragmentStart = utf8Length(head);
+            fragmentEnd = fragmentStart + html.length;
         }
         // The header has fixed-width numbers, so its length does not depend on the values.
         String template = "Version:0.9\r\nStartHTML:%010d\r\nEndHTML:%010d\r\nStartFragment:%010d\r\nEndFragment:%010d\r\n";
         int headerLength = String.format(template, 0, 0, 0, 0).length();
         byte[] docBytes = doc.getBytes(StandardCharsets.UTF_8);
-        int startFragment = headerLength + utf8Length(doc.substring(0, doc.indexOf(START_MARK) + START_MARK.length()));
-        int endFragment = headerLength + utf8Length(doc.substring(0, doc.indexOf(END_MARK)));
-        String header = String.format(template, headerLength, headerLength + docBytes.length, startFragment, endFragment);
+        String header = String.format(template, headerLength, headerLength + docBytes.length,
+                headerLength + fragmentStart, headerLength + fragmentEnd);
         byte[] out = new byte[headerLength + docBytes.length + 1];
         System.arraycopy(header.getBytes(StandardCharsets.US_ASCII), 0, out, 0, headerLength);
         System.arraycopy(docBytes, 0, out, headerLength, docBytes.length);

@@ -47,10 +47,14 @@ class ConversionsTest {
         assertThat(new String(cf, startFragment, endFragment - startFragment, StandardCharsets.UTF_8))
                 .isEqualTo("<b>ünï</b>");
         assertThat(HtmlFormat.fromCfHtml(cf)).hasValueSatisfying(h -> assertThat(h).isEqualTo(utf8("<b>ünï</b>")));
-        // A whole document keeps its markup, with the markers inside its body.
-        byte[] doc = HtmlFormat.toCfHtml(utf8("<html><BODY class=x><p>hi</p></BODY></html>"));
-        assertThat(new String(doc, StandardCharsets.UTF_8)).contains("<BODY class=x><!--StartFragment--><p>hi</p>");
-        assertThat(HtmlFormat.fromCfHtml(doc)).hasValueSatisfying(h -> assertThat(h).isEqualTo(utf8("<p>hi</p>")));
+        // A whole document is kept byte for byte between StartHTML and EndHTML; its body is the fragment.
+        String page = "<html><BODY class=x><p>hï</p></BODY></html>";
+        byte[] doc = HtmlFormat.toCfHtml(utf8(page));
+        String d = new String(doc, StandardCharsets.UTF_8);
+        int startHtml = Integer.parseInt(d.replaceAll("(?s).*StartHTML:(\\d+).*", "$1"));
+        int endHtml = Integer.parseInt(d.replaceAll("(?s).*EndHTML:(\\d+).*", "$1"));
+        assertThat(java.util.Arrays.copyOfRange(doc, startHtml, endHtml)).isEqualTo(utf8(page));
+        assertThat(HtmlFormat.fromCfHtml(doc)).hasValueSatisfying(h -> assertThat(h).isEqualTo(utf8("<p>hï</p>")));
     }
 
     @Test

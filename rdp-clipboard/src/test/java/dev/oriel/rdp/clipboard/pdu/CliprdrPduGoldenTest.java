@@ -103,6 +103,17 @@ class CliprdrPduGoldenTest {
         assertEveryTruncationRejected(hex(wire), longNames ? LONG : SHORT);
     }
 
+    /** [MS-RDPECLIP] 4.1.3, the spec's own example (resources/vectors/spec/README.md). */
+    @Test
+    void theSpecsClientCapabilitiesExampleDecodesAndEncodesExactly() throws IOException {
+        byte[] wire;
+        try (InputStream in = getClass().getResourceAsStream("/vectors/spec/4.1.3-client-clipboard-capabilities.hex")) {
+            wire = hex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+        }
+        assertGolden(ClipCaps.general(ClipCaps.CB_CAPS_VERSION_2, ClipCaps.CB_USE_LONG_FORMAT_NAMES
+                | ClipCaps.CB_STREAM_FILECLIP_ENABLED | ClipCaps.CB_FILECLIP_NO_FILE_PATHS), wire, SHORT);
+    }
+
     @Test
     void malformedPdusAreRejectedNamingTheField() {
         // dataLen past the end of the message
