@@ -34,11 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files from the server to a client, over TLS on loopback with the test kit's client playing a Windows-like cliprdr
+ * The clipboard over TLS on loopback with the test kit's client playing a Windows-like cliprdr
  * client (xfreerdp 2.11 cannot paste server files into X11): the file list, then the size and the contents in
  * ranges, as a client reads them when the user pastes.
  */
-class ServerFilesEndToEndTest {
+class ClipboardEndToEndTest {
 
     static CliprdrPdu next(RdpTestClient client) throws InterruptedException {
         byte[] m = client.channelMessages("cliprdr").poll(20, TimeUnit.SECONDS);
@@ -107,6 +107,52 @@ class ServerFilesEndToEndTest {
                 send(client, new FileContentsRequest(99, 5, FileContentsRequest.FILECONTENTS_SIZE, 0, 8,
                         OptionalLong.empty()));
                 assertThat(next(client)).isEqualTo(new FileContentsResponse(false, 99, dev.oriel.rdp.core.wire.Bytes.EMPTY));
+            }
+        }
+    }
+
+    /**
+     * Oversize pastes from the client fail cleanly and the clipboard keeps working: one over the clipboard's own limit
+     * (512 KiB here), one over the channel's message limit (1 MiB here, skipped by the channel layer unbuffered).
+     */
+    @Test
+    void oversizePastesFailCleanlyAndTheNextPasteWorks() throws Exception {
+        InMemoryClipboard clipboard = new InMemoryClipboard();
+        try (RdpServer server = RdpServer.builder(new InetSocketAddress("127.0.0.1", 0),
+                TlsIdentities.generateSelfSigned(List.of("localhost"), new SecureRandom()))
+                .limits(dev.oriel.rdp.core.api.Limits.defaults().withMaxSvcMessageLength(1 << 20))
+                .staticChannel(new ClipboardServer(info -> clipboard, 512 << 10))
+                .admission(info -> CompletableFuture.completedFuture(SessionDecision.accept(new DesktopSize(64, 64),
+                        new SessionListener() { })))
+                .build()) {
+            server.start().toCompletableFuture().join();
+            try (RdpTestClient client = RdpTestClient.connect(server.localAddress(),
+                    ClientOptions.defaults().withSize(64, 64).withChannels(List.of("cliprdr")))) {
+                next(client);
+                next(client);
+                send(client, ClipCaps.general(ClipCaps.CB_CAPS_VERSION_2, ClipCaps.CB_USE_LONG_FORMAT_NAMES));
+                send(client, new FormatList(List.of(new FormatList.Format(FormatList.Format.CF_UNICODETEXT, "")),
+                        FormatList.Encoding.LONG));
+                assertThat(next(client)).isEqualTo(new FormatListResponse(true));
+                dev.oriel.rdp.testkit.x11.Poll.awaitCondition(java.time.Duration.ofSeconds(20), "the client offer",
+                        () -> clipboard.clientOffer().contains(ClipboardMime.TEXT));
+
+                for (int size : new int[] {700 << 10, 2 << 20}) {
+                    CompletableFuture<java.util.Optional<String>> paste = clipboard.pasteText();
+                    assertThat(next(client)).isInstanceOf(FormatDataRequest.class);
+                    send(client, new FormatDataResponse(true, dev.oriel.rdp.core.wire.Bytes.of(new byte[size])));
+                    CompletableFuture<java.util.Optional<String>> failed = paste;
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> failed.get(20, TimeUnit.SECONDS))
+                            .hasMessageContaining("exceeds the limit");
+                }
+
+                CompletableFuture<java.util.Optional<String>> paste = clipboard.pasteText();
+                assertThat(next(client)).isInstanceOf(FormatDataRequest.class);
+                send(client, new FormatDataResponse(true, dev.oriel.rdp.core.wire.Bytes.of(
+                        dev.oriel.rdp.clipboard.convert.TextFormats.toUnicodeText("still works".getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8)))));
+                assertThat(paste.get(20, TimeUnit.SECONDS)).contains("still works");
+                assertThat(server.sessions()).hasSize(1);
             }
         }
     }
