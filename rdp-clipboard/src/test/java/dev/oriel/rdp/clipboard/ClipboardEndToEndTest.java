@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The clipboard over TLS on loopback with the test kit's client playing a Windows-like cliprdr
- * client (xfreerdp 2.11 cannot paste server files into X11): the file list, then the size and the contents in
- * ranges, as a client reads them when the user pastes.
+ * The clipboard over TLS on loopback, with the test kit's client playing a Windows-like cliprdr client: pasting
+ * files from the server (the list, then sizes and ranges, as a client reads them; xfreerdp 2.11 cannot paste server
+ * files into X11), and pastes that are too large.
  */
 class ClipboardEndToEndTest {
 
