@@ -426,6 +426,14 @@ public final class CliprdrChannel implements StaticChannelProcessor {
             fileReads.put(streamId, result);
             context.send(new FileContentsRequest(streamId, file.index(), FileContentsRequest.FILECONTENTS_RANGE,
                     offset, length, java.util.OptionalLong.empty()));
+            // A client that never answers costs this read, not the copy forever; a late answer finds no reader.
+            CompletableFuture.delayedExecutor(requestTimeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS,
+                    executor()).execute(() -> {
+                        if (fileReads.remove(streamId) != null) {
+                            result.completeExceptionally(new IllegalStateException(
+                                    "the client did not answer a file range request"));
+                        }
+                    });
         });
         return result;
     }

@@ -147,4 +147,14 @@ class FilesTest {
         assertThatThrownBy(() -> channel.readClientFile(files.get(1), 0, CliprdrChannel.FILE_CHUNK + 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aFileRangeTheClientNeverAnswersFailsAfterTheTimeout() {
+        CliprdrChannel quick = new CliprdrChannel(info, mime -> CompletableFuture.failedFuture(
+                new IllegalStateException()), 64 << 20, Runnable::run, 50);
+        quick.start(ctx);
+        CompletableFuture<byte[]> read = quick.readClientFile(new ClientFile(0, "a", 10, false), 0, 10);
+        assertThatThrownBy(() -> read.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .hasMessageContaining("did not answer");
+    }
 }
