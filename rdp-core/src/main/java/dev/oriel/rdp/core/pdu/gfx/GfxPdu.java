@@ -11,7 +11,7 @@ import java.util.List;
  * [MS-RDPEGFX] 2.2.1.5 a PDU of the graphics pipeline DVC ({@code Microsoft::Windows::RDS::Graphics}): RDPGFX_HEADER
  * (cmdId (2), flags (2) = 0, pduLength (4, including the header)) then the body. One DVC message may hold several
  * PDUs back to back; server-to-client messages are additionally wrapped in RDP8 bulk compression segments
- * ([MS-RDPEGFX] 2.2.5), client-to-server ones are not (protocol map §6.1).
+ * ({@link ZgfxSegments}), client-to-server ones are not (protocol map §6.1).
  */
 public sealed interface GfxPdu extends Encodable permits CapsAdvertise, CapsConfirm, ResetGraphics, CreateSurface,
         DeleteSurface, MapSurfaceToOutput, StartFrame, EndFrame, FrameAcknowledge, QoeFrameAcknowledge, SolidFill,
