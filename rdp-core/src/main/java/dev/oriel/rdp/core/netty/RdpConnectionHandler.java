@@ -13,6 +13,7 @@ import dev.oriel.rdp.core.channel.svc.StaticChannelProcessor;
 import dev.oriel.rdp.core.connection.Acceptor;
 import dev.oriel.rdp.core.connection.AcceptorResult;
 import dev.oriel.rdp.core.connection.ServerCapabilitySets;
+import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
 import dev.oriel.rdp.core.pdu.capability.CapabilitySet;
 import dev.oriel.rdp.core.error.RdpException;
 import dev.oriel.rdp.core.pdu.rdp.SetErrorInfoPdu;
@@ -240,6 +241,23 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
             });
         }
         List<DynamicChannelProcessor> dynamic = new ArrayList<>();
+        // The graphics pipeline is offered to every client; one without it refuses the channel and keeps bitmaps.
+        dynamic.add(new GfxChannel(result.desktopSize().width(), result.desktopSize().height(), new GfxChannel.Host() {
+            @Override
+            public void graphicsPipelineReady(GfxChannel channel) {
+                session.graphicsPipelineReady(channel);
+            }
+
+            @Override
+            public void graphicsPipelineClosed(GfxChannel channel) {
+                session.graphicsPipelineClosed(channel);
+            }
+
+            @Override
+            public void flushGraphics() {
+                session.flushGraphics();
+            }
+        }));
         for (DynamicChannelFactory f : config.dynamicChannels()) {
             create(() -> f.create(info)).ifPresent(dynamic::add);
         }

@@ -19,6 +19,7 @@ import dev.oriel.rdp.core.connection.StaticChannel;
 import dev.oriel.rdp.core.error.DecodeException;
 import dev.oriel.rdp.core.error.EncodeException;
 import dev.oriel.rdp.core.error.SequenceException;
+import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
 import dev.oriel.rdp.core.pdu.common.InclusiveRect;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathFragmenter;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathInputEvent;
@@ -77,6 +78,8 @@ public final class ServerSession {
     private final PointerCache pointers;
     private final Map<Integer, SvcEndpoint> channels = new LinkedHashMap<>();
     private boolean suppressed;
+    /** The graphics pipeline, once its surface exists: graphics go there instead of bitmap updates. */
+    private GfxChannel gfx;
     private boolean channelsStarted;
     private boolean firstFrameSent;
     private boolean closed;
@@ -257,7 +260,15 @@ public final class ServerSession {
         if (closed || suppressed) {
             return;
         }
-        int tiles = bitmaps.encode(framebuffer, transport.alloc(), transport::isWritable, transport::write);
+        int tiles;
+        if (gfx != null) {
+            tiles = 0;
+            for (int n; (n = gfx.encode(framebuffer, transport.alloc(), transport::isWritable)) > 0; ) {
+                tiles += n;
+            }
+        } else {
+            tiles = bitmaps.encode(framebuffer, transport.alloc(), transport::isWritable, transport::write);
+        }
         if (tiles > 0) {
             transport.flush();
             if (!firstFrameSent) {
@@ -270,6 +281,27 @@ public final class ServerSession {
         if (done != null) {
             done.complete(null);
         }
+    }
+
+    /** The graphics pipeline's surface is ready ([MS-RDPEGFX]): send the whole desktop there from now on. */
+    public void graphicsPipelineReady(GfxChannel channel) {
+        if (closed) {
+            return;
+        }
+        gfx = channel;
+        log.info("Graphics pipeline active connection={}", result.info().connectionId());
+        framebuffer.invalidate(Rect.of(result.desktopSize()));
+        flushGraphics();
+    }
+
+    /** The graphics pipeline closed: back to bitmap updates, starting with the whole desktop. */
+    public void graphicsPipelineClosed(GfxChannel channel) {
+        if (gfx != channel || closed) {
+            return;
+        }
+        gfx = null;
+        framebuffer.invalidate(Rect.of(result.desktopSize()));
+        flushGraphics();
     }
 
     public void setPointer(PointerImage image) {

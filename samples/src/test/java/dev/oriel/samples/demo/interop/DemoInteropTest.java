@@ -124,13 +124,40 @@ class DemoInteropTest {
 
     @Test
     void defaultSecurityAndGraphicsOptionsWork(TestInfo info) throws Exception {
-        // No /sec (the client offers SSL|HYBRID) and no graphics option (auto-detect asks for the graphics
-        // pipeline, which Oriel does not offer yet, so the client falls back to bitmap updates).
+        // No /sec (the client offers SSL|HYBRID) and no graphics option: auto-detect opens the graphics pipeline,
+        // which Oriel serves with planar (lossless) frames on one desktop surface.
         try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = client(info).start(xvfb)) {
             Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
             X11Tools x11 = new X11Tools(xvfb);
             long window = x11.awaitWindow(TIMEOUT, "--class", "^xfreerdp$");
             awaitSamePixels(x11, window, s.session().id(), "default");
+            assertThat(graphicsPipelineActive(s)).isTrue();
+        }
+    }
+
+    static boolean graphicsPipelineActive(Recorder.Recorded s) {
+        return s.session().channel(dev.oriel.rdp.core.graphics.gfx.GfxChannel.class)
+                .map(dev.oriel.rdp.core.graphics.gfx.GfxChannel::ready).orElse(false);
+    }
+
+    @Test
+    void theGraphicsPipelineShowsEveryChangeExactly(TestInfo info) throws Exception {
+        // /gfx explicitly, then typing: each change is a frame, and frames continue only as the client acknowledges
+        // them, so matching pixels after many keys shows the acknowledgement flow works too.
+        try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = client(info).security("tls").arg("/gfx")
+                .start(xvfb)) {
+            Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
+            X11Tools x11 = new X11Tools(xvfb);
+            long window = x11.awaitWindow(TIMEOUT, "--class", "^xfreerdp$");
+            x11.awaitCondition(TIMEOUT, () -> graphicsPipelineActive(s));
+            awaitSamePixels(x11, window, s.session().id(), "gfx-initial");
+            x11.focus(window);
+            x11.type("frames over the graphics pipeline");
+            x11.awaitCondition(TIMEOUT, () -> demo.desktop(s.session().id()).typedText().join()
+                    .equals("frames over the graphics pipeline"));
+            x11.mouseMove(window, 500, 400);
+            x11.click(1);
+            awaitSamePixels(x11, window, s.session().id(), "gfx-typed");
         }
     }
 

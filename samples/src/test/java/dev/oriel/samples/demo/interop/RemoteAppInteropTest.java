@@ -76,11 +76,33 @@ class RemoteAppInteropTest {
     }
 
     private XFreeRdp start(Xvfb xvfb, TestInfo info, String app) {
+        return start(xvfb, info, app, "-gfx");
+    }
+
+    private XFreeRdp start(Xvfb xvfb, TestInfo info, String app, String graphics) {
         if (wm == null) {
             wm = WindowManagerProbe.start(new X11Tools(xvfb));
         }
         return XFreeRdp.builder().port(port).user("demo").password("demo-password").size(1024, 768)
-                .security("tls").arg("-gfx").app("||" + app).logLevel("DEBUG").logName(info).start(xvfb);
+                .security("tls").arg(graphics).app("||" + app).logLevel("DEBUG").logName(info).start(xvfb);
+    }
+
+    @Test
+    void windowsShowExactPixelsOverTheGraphicsPipelineToo(TestInfo info) throws Exception {
+        // xfreerdp cuts RemoteApp windows out of its desktop surface, which the graphics pipeline now paints.
+        try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = start(xvfb, info, "notepad", "/gfx")) {
+            Opened o = opened(xvfb, "Untitled - Notepad");
+            X11Tools x11 = o.x11();
+            x11.awaitCondition(TIMEOUT, () -> o.session().session()
+                    .channel(dev.oriel.rdp.core.graphics.gfx.GfxChannel.class)
+                    .map(dev.oriel.rdp.core.graphics.gfx.GfxChannel::ready).orElse(false));
+            awaitSamePixels(x11, o.xWindow(), o.window(), "gfx-notepad");
+            x11.focus(o.xWindow());
+            x11.type("gfx");
+            NotepadApp notepad = NotepadApp.of(o.window()).orElseThrow();
+            x11.awaitCondition(TIMEOUT, () -> notepad.text().equals("gfx"));
+            awaitSamePixels(x11, o.xWindow(), o.window(), "gfx-notepad-typed");
+        }
     }
 
     /** A RemoteApp session whose first window is on the client. */

@@ -16,7 +16,7 @@ public final class GfxCapabilityNegotiation {
             GfxCapabilitySet.VERSION_10, GfxCapabilitySet.VERSION_10_1, GfxCapabilitySet.VERSION_10_2,
             GfxCapabilitySet.VERSION_10_3, GfxCapabilitySet.VERSION_10_4, GfxCapabilitySet.VERSION_10_5,
             GfxCapabilitySet.VERSION_10_6_ERR, GfxCapabilitySet.VERSION_10_6, GfxCapabilitySet.VERSION_10_7);
-    /** Cache slots a client offers without SMALL_CACHE, and with it ([MS-RDPEGFX] 3.3.1.4). */
+    /** Cache slots of a 100 MB and of a 16 MB client cache ([MS-RDPEGFX] 3.3.1.4). */
     public static final int CACHE_SLOTS = 25_600;
     public static final int SMALL_CACHE_SLOTS = 4_096;
 
@@ -26,9 +26,10 @@ public final class GfxCapabilityNegotiation {
     /**
      * @param confirm    the set to send in Caps Confirm
      * @param cacheSlots how many bitmap cache slots the client has for this session
+     * @param cacheBytes how many bytes of bitmaps those slots may hold in total
      * @param thinClient the client asked the server to spare it work (favour cheap codecs)
      */
-    public record Choice(GfxCapabilitySet confirm, int cacheSlots, boolean thinClient) {
+    public record Choice(GfxCapabilitySet confirm, int cacheSlots, long cacheBytes, boolean thinClient) {
     }
 
     /** The best common set, or empty when the client advertises no version Oriel knows. */
@@ -46,8 +47,10 @@ public final class GfxCapabilityNegotiation {
             return Optional.empty();
         }
         long v = best.version();
-        boolean smallCache = best.has(GfxCapabilitySet.FLAG_SMALL_CACHE);
         boolean thin = best.has(GfxCapabilitySet.FLAG_THINCLIENT);
+        // [MS-RDPEGFX] 3.3.1.4: thin-client and small-cache flags, and version 10.3 whatever its flags, mean 16 MB.
+        boolean smallCache = best.has(GfxCapabilitySet.FLAG_SMALL_CACHE) || thin
+                || v == GfxCapabilitySet.VERSION_10_3;
         GfxCapabilitySet confirm;
         if (v == GfxCapabilitySet.VERSION_10_1) {
             confirm = new GfxCapabilitySet(v, dev.oriel.rdp.core.wire.Bytes.of(new byte[16])); // reserved, zero
@@ -60,6 +63,7 @@ public final class GfxCapabilityNegotiation {
             }
             confirm = GfxCapabilitySet.withFlags(v, flags);
         }
-        return Optional.of(new Choice(confirm, smallCache ? SMALL_CACHE_SLOTS : CACHE_SLOTS, thin));
+        return Optional.of(new Choice(confirm, smallCache ? SMALL_CACHE_SLOTS : CACHE_SLOTS,
+                smallCache ? GfxBitmapCache.SMALL_BYTES : GfxBitmapCache.LARGE_BYTES, thin));
     }
 }

@@ -15,13 +15,18 @@ import java.util.List;
  */
 public sealed interface GfxPdu extends Encodable permits CapsAdvertise, CapsConfirm, ResetGraphics, CreateSurface,
         DeleteSurface, MapSurfaceToOutput, StartFrame, EndFrame, FrameAcknowledge, QoeFrameAcknowledge, SolidFill,
-        WireToSurface1 {
+        WireToSurface1, SurfaceToSurface, SurfaceToCache, CacheToSurface, EvictCacheEntry, CacheImportOffer,
+        CacheImportReply {
 
     String NAME = "GfxPdu";
     int HEADER_SIZE = 8;
 
     int WIRETOSURFACE_1 = 0x0001;
     int SOLIDFILL = 0x0004;
+    int SURFACETOSURFACE = 0x0005;
+    int SURFACETOCACHE = 0x0006;
+    int CACHETOSURFACE = 0x0007;
+    int EVICTCACHEENTRY = 0x0008;
     int CREATESURFACE = 0x0009;
     int DELETESURFACE = 0x000A;
     int STARTFRAME = 0x000B;
@@ -29,6 +34,8 @@ public sealed interface GfxPdu extends Encodable permits CapsAdvertise, CapsConf
     int FRAMEACKNOWLEDGE = 0x000D;
     int RESETGRAPHICS = 0x000E;
     int MAPSURFACETOOUTPUT = 0x000F;
+    int CACHEIMPORTOFFER = 0x0010;
+    int CACHEIMPORTREPLY = 0x0011;
     int CAPSADVERTISE = 0x0012;
     int CAPSCONFIRM = 0x0013;
     int QOEFRAMEACKNOWLEDGE = 0x0016;
@@ -70,6 +77,12 @@ public sealed interface GfxPdu extends Encodable permits CapsAdvertise, CapsConf
         GfxPdu pdu = switch (cmdId) {
             case WIRETOSURFACE_1 -> WireToSurface1.decodeBody(body);
             case SOLIDFILL -> SolidFill.decodeBody(body);
+            case SURFACETOSURFACE -> SurfaceToSurface.decodeBody(body);
+            case SURFACETOCACHE -> SurfaceToCache.decodeBody(body);
+            case CACHETOSURFACE -> CacheToSurface.decodeBody(body);
+            case EVICTCACHEENTRY -> EvictCacheEntry.decodeBody(body);
+            case CACHEIMPORTOFFER -> CacheImportOffer.decodeBody(body);
+            case CACHEIMPORTREPLY -> CacheImportReply.decodeBody(body);
             case CREATESURFACE -> CreateSurface.decodeBody(body);
             case DELETESURFACE -> DeleteSurface.decodeBody(body);
             case STARTFRAME -> StartFrame.decodeBody(body);

@@ -64,7 +64,30 @@ class GfxPduGoldenTest {
                 Arguments.of("SOLID_FILL_BUFFER", new SolidFill(0, 0, List.of(new GfxRect(0, 0, 64, 64)))),
                 Arguments.of("WIRE_TO_SURFACE_1_BUFFER", new WireToSurface1(0, WireToSurface1.CODEC_CLEARCODEC,
                         GfxPdu.PIXEL_FORMAT_XRGB_8888, new GfxRect(933, 734, 939, 743),
-                        Bytes.of(java.util.Arrays.copyOfRange(body("WIRE_TO_SURFACE_1_BUFFER"), 17, 218)))));
+                        Bytes.of(java.util.Arrays.copyOfRange(body("WIRE_TO_SURFACE_1_BUFFER"), 17, 218)))),
+                Arguments.of("SURFACE_TO_SURFACE_BUFFER", new SurfaceToSurface(0, 0, new GfxRect(200, 60, 676, 148),
+                        List.of(new GfxPoint(128, 60)))),
+                Arguments.of("SURFACE_TO_CACHE_BUFFER", new SurfaceToCache(0, 0x113D_86DA_A6A3_7FB7L, 14,
+                        new GfxRect(640, 0, 704, 64))),
+                Arguments.of("CACHE_TO_SURFACE_BUFFER", new CacheToSurface(2, 0, List.of(new GfxPoint(768, 320)))),
+                Arguments.of("CACHE_IMPORT_REPLY_BUFFER", new CacheImportReply(
+                        java.util.stream.IntStream.rangeClosed(2, 920).boxed().toList())));
+    }
+
+    @Test
+    void cacheSlotsAreOneBased() {
+        // IronRDP's evict vector names slot 0, which [MS-RDPEGFX] 3.3.1.4 (one-based slots) and FreeRDP's client
+        // both refuse; the same PDU with slot 1 round-trips.
+        byte[] evict = withHeader(GfxPdu.EVICTCACHEENTRY, body("EVICT_CACHE_ENTRY_BUFFER"));
+        assertThat(assertRejected(evict, GfxPdu::decode)).hasMessageContaining("cacheSlot");
+        assertGolden(new EvictCacheEntry(1), hex("0800 0000 0a000000 0100"), GfxPdu::decode);
+        assertThatThrownBy(() -> new CacheToSurface(0, 1, List.of())).isInstanceOf(IllegalArgumentException.class);
+        // A cache import offer (client to server) of two entries, and one that claims more than 5462.
+        assertGolden(new CacheImportOffer(List.of(new CacheImportOffer.Entry(0x0102030405060708L, 16384),
+                new CacheImportOffer.Entry(-1L, 4))),
+                hex("1000 0000 22000000 0200 0807060504030201 00400000 ffffffffffffffff 04000000"), GfxPdu::decode);
+        assertThat(assertRejected(hex("1000 0000 0a000000 5715"), GfxPdu::decode))
+                .hasMessageContaining("cacheEntriesCount");
     }
 
     @ParameterizedTest(name = "{0}")

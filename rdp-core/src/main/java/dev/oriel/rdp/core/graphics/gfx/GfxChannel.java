@@ -1,0 +1,204 @@
+package dev.oriel.rdp.core.graphics.gfx;
+
+import dev.oriel.rdp.core.channel.dvc.DynamicChannelContext;
+import dev.oriel.rdp.core.channel.dvc.DynamicChannelProcessor;
+import dev.oriel.rdp.core.pdu.gfx.CacheImportOffer;
+import dev.oriel.rdp.core.pdu.gfx.CacheImportReply;
+import dev.oriel.rdp.core.pdu.gfx.CapsAdvertise;
+import dev.oriel.rdp.core.pdu.gfx.CapsConfirm;
+import dev.oriel.rdp.core.pdu.gfx.CreateSurface;
+import dev.oriel.rdp.core.pdu.gfx.EndFrame;
+import dev.oriel.rdp.core.pdu.gfx.FrameAcknowledge;
+import dev.oriel.rdp.core.pdu.gfx.GfxPdu;
+import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToOutput;
+import dev.oriel.rdp.core.pdu.gfx.ResetGraphics;
+import dev.oriel.rdp.core.pdu.gfx.StartFrame;
+import dev.oriel.rdp.core.pdu.gfx.ZgfxSegments;
+import dev.oriel.rdp.core.session.Framebuffer;
+import dev.oriel.rdp.core.wire.Wire;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server side of the graphics pipeline DVC ({@code Microsoft::Windows::RDS::Graphics}, [MS-RDPEGFX] 3.3) for a
+ * desktop session: capability negotiation, then one XRGB surface the size of the desktop mapped at the origin, then
+ * frames of dirty tiles ({@link GfxSurfaceEncoder}: skipped when unchanged, solid fills, cached tiles, planar),
+ * bounded by the client's frame acknowledgements. Once the surface
+ * exists the session's graphics go here instead of bitmap updates ({@link Host#graphicsPipelineReady}); if the
+ * channel closes they go back.
+ *
+ * <p>Confined to the connection's event loop.
+ */
+public final class GfxChannel implements DynamicChannelProcessor {
+    private static final Logger log = LoggerFactory.getLogger(GfxChannel.class);
+    public static final String CHANNEL_NAME = "Microsoft::Windows::RDS::Graphics";
+    static final int SURFACE_ID = 1;
+    /** Frames sent and not yet acknowledged. FreeRDP acknowledges each frame as soon as it has decoded it. */
+    static final int MAX_FRAMES_IN_FLIGHT = 3;
+    /** Tiles per frame, so one frame's message stays moderate and later damage is not starved. */
+    static final int MAX_TILES_PER_FRAME = 256;
+
+    /** What the channel needs from its session. */
+    public interface Host {
+        /** The surface is ready: route graphics to {@link #encode} from now on, starting with the whole desktop. */
+        void graphicsPipelineReady(GfxChannel channel);
+
+        /** The channel is gone: go back to bitmap updates. */
+        void graphicsPipelineClosed(GfxChannel channel);
+
+        /** The client acknowledged frames: more can be sent. */
+        void flushGraphics();
+    }
+
+    private final int width;
+    private final int height;
+    private final Host host;
+    private final GfxFrameFlow flow = new GfxFrameFlow(MAX_FRAMES_IN_FLIGHT);
+    private final long startNanos = System.nanoTime();
+    private final List<GfxPdu> pending = new ArrayList<>();
+    private GfxSurfaceEncoder surface;
+    private DynamicChannelContext context;
+    private boolean ready;
+
+    public GfxChannel(int width, int height, Host host) {
+        this.width = width;
+        this.height = height;
+        this.host = host;
+    }
+
+    @Override
+    public String name() {
+        return CHANNEL_NAME;
+    }
+
+    @Override
+    public void onOpen(DynamicChannelContext ctx) {
+        this.context = ctx;
+    }
+
+    /** Client PDUs come without bulk compression ([MS-RDPEGFX] 2.2.5: only the server compresses). */
+    @Override
+    public void onData(ByteBuf message) {
+        while (message.isReadable()) {
+            Wire.ensureReadable(message, GfxPdu.HEADER_SIZE, GfxPdu.NAME);
+            int cmdId = message.getUnsignedShortLE(message.readerIndex());
+            if (cmdId != GfxPdu.CAPSADVERTISE && cmdId != GfxPdu.FRAMEACKNOWLEDGE
+                    && cmdId != GfxPdu.QOEFRAMEACKNOWLEDGE && cmdId != GfxPdu.CACHEIMPORTOFFER) {
+                // PDUs of versions newer than Oriel knows: skip them whole.
+                long length = message.getUnsignedIntLE(message.readerIndex() + 4);
+                log.debug("Graphics PDU ignored cmdId=0x{} length={}", Integer.toHexString(cmdId), length);
+                Wire.readSlice(message, length, GfxPdu.NAME, "pduLength");
+                continue;
+            }
+            GfxPdu pdu = GfxPdu.decode(message);
+            if (pdu instanceof CapsAdvertise caps) {
+                onCaps(caps);
+            } else if (pdu instanceof FrameAcknowledge ack) {
+                flow.onAcknowledge(ack);
+                host.flushGraphics();
+            } else if (pdu instanceof CacheImportOffer offer) {
+                // [MS-RDPEGFX] 3.3.5.2: entries of a persistent cache from an earlier session. Their keys are not
+                // Oriel's content hashes, so none is accepted; the empty reply lets the client drop them.
+                log.debug("Graphics cache import offer of {} entries declined", offer.entries().size());
+                send(List.of(new CacheImportReply(List.of())), ByteBufAllocator.DEFAULT);
+            }
+        }
+    }
+
+    private void onCaps(CapsAdvertise caps) {
+        if (ready) {
+            return;
+        }
+        GfxCapabilityNegotiation.Choice choice = GfxCapabilityNegotiation.choose(caps).orElse(null);
+        if (choice == null) {
+            log.info("Graphics pipeline: no common capability version, staying with bitmap updates");
+            context.close();
+            return;
+        }
+        log.debug("Graphics pipeline: confirming version 0x{} flags 0x{}", Long.toHexString(choice.confirm().version()),
+                Long.toHexString(choice.confirm().flags()));
+        // [MS-RDPEGFX] 3.3.5.19-3.3.5.15: confirm first, then reset graphics, then the surface and its mapping.
+        send(List.of(new CapsConfirm(choice.confirm()),
+                new ResetGraphics(width, height, List.of(new ResetGraphics.Monitor(0, 0, width - 1, height - 1,
+                        ResetGraphics.MONITOR_PRIMARY))),
+                new CreateSurface(SURFACE_ID, width, height, GfxPdu.PIXEL_FORMAT_XRGB_8888),
+                new MapSurfaceToOutput(SURFACE_ID, 0, 0)), ByteBufAllocator.DEFAULT);
+        surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, choice.cacheSlots(), choice.cacheBytes());
+        ready = true;
+        host.graphicsPipelineReady(this);
+    }
+
+    /** Sends PDUs as one DVC message in an uncompressed RDP8 container. */
+    private void send(List<? extends GfxPdu> pdus, ByteBufAllocator alloc) {
+        int size = 0;
+        for (GfxPdu p : pdus) {
+            size += p.size();
+        }
+        ByteBuf raw = alloc.buffer(size);
+        try {
+            for (GfxPdu p : pdus) {
+                p.encode(raw);
+            }
+            context.send(ZgfxSegments.wrap(raw, alloc));
+        } finally {
+            raw.release();
+        }
+    }
+
+    /**
+     * Sends one frame of dirty tiles, when the acknowledgement window and the transport allow it. Returns the number of
+     * dirty regions taken from {@code fb} (0 when nothing could be sent); regions found unchanged send no frame.
+     */
+    public int encode(Framebuffer fb, ByteBufAllocator alloc, BooleanSupplier writable) {
+        if (!ready || !flow.canSend() || !writable.getAsBoolean() || !fb.hasDamage()) {
+            return 0;
+        }
+        pending.clear();
+        int taken = surface.encode(fb, MAX_TILES_PER_FRAME, pending);
+        if (pending.isEmpty()) {
+            return taken; // only unchanged pixels: no frame for the client to acknowledge
+        }
+        long frameId = flow.startFrame();
+        pending.add(0, new StartFrame(timestamp(), frameId));
+        pending.add(new EndFrame(frameId));
+        send(pending, alloc);
+        pending.clear();
+        return taken;
+    }
+
+    /** How tiles were sent so far, for metrics and tests. */
+    public GfxSurfaceEncoder.Stats stats() {
+        return surface == null ? new GfxSurfaceEncoder.Stats() : surface.stats();
+    }
+
+    /** [MS-RDPEGFX] 2.2.2.11 timestamp: milliseconds (10 bits), seconds (6), minutes (6), hours (10). */
+    private long timestamp() {
+        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        long h = (ms / 3_600_000) & 0x3FF;
+        long m = (ms / 60_000) % 60;
+        long s = (ms / 1000) % 60;
+        return h << 22 | m << 16 | s << 10 | (ms % 1000);
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    @Override
+    public void onClose() {
+        if (ready) {
+            ready = false;
+            host.graphicsPipelineClosed(this);
+        }
+    }
+
+    @Override
+    public void onCreateFailed(int creationStatus) {
+        log.debug("Graphics pipeline refused by the client status={}; bitmap updates stay", creationStatus);
+    }
+}

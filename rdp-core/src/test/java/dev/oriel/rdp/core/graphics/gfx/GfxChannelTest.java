@@ -1,0 +1,357 @@
+package dev.oriel.rdp.core.graphics.gfx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oriel.rdp.core.api.PixelBuffer;
+import dev.oriel.rdp.core.api.PixelFormat;
+import dev.oriel.rdp.core.api.Rect;
+import dev.oriel.rdp.core.channel.dvc.DynamicChannelContext;
+import dev.oriel.rdp.core.error.DecodeException;
+import dev.oriel.rdp.core.pdu.gfx.CacheImportOffer;
+import dev.oriel.rdp.core.pdu.gfx.CacheImportReply;
+import dev.oriel.rdp.core.pdu.gfx.CacheToSurface;
+import dev.oriel.rdp.core.pdu.gfx.CapsAdvertise;
+import dev.oriel.rdp.core.pdu.gfx.CapsConfirm;
+import dev.oriel.rdp.core.pdu.gfx.CreateSurface;
+import dev.oriel.rdp.core.pdu.gfx.EndFrame;
+import dev.oriel.rdp.core.pdu.gfx.EvictCacheEntry;
+import dev.oriel.rdp.core.pdu.gfx.FrameAcknowledge;
+import dev.oriel.rdp.core.pdu.gfx.GfxCapabilitySet;
+import dev.oriel.rdp.core.pdu.gfx.GfxPdu;
+import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToOutput;
+import dev.oriel.rdp.core.pdu.gfx.ResetGraphics;
+import dev.oriel.rdp.core.pdu.gfx.SolidFill;
+import dev.oriel.rdp.core.pdu.gfx.StartFrame;
+import dev.oriel.rdp.core.pdu.gfx.WireToSurface1;
+import dev.oriel.rdp.core.session.Framebuffer;
+import dev.oriel.rdp.core.wire.Encodable;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The graphics channel, sans I/O: a fake DVC context collects what the server sends and {@link GfxClientModel} plays
+ * the client, so every test checks the pixels the client ends up with against the server's framebuffer.
+ */
+class GfxChannelTest {
+    private final List<ByteBuf> sent = new ArrayList<>();
+    private final List<String> hostCalls = new ArrayList<>();
+    private boolean closed;
+    private GfxClientModel client = new GfxClientModel(GfxCapabilityNegotiation.CACHE_SLOTS);
+
+    private final DynamicChannelContext context = new DynamicChannelContext() {
+        @Override
+        public String channelName() {
+            return GfxChannel.CHANNEL_NAME;
+        }
+
+        @Override
+        public long channelId() {
+            return 7;
+        }
+
+        @Override
+        public void send(Encodable message) {
+            sent.add(Unpooled.wrappedBuffer(message.toByteArray()));
+        }
+
+        @Override
+        public void send(ByteBuf message) {
+            sent.add(message);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        @Override
+        public Executor executor() {
+            return Runnable::run;
+        }
+    };
+
+    private final GfxChannel.Host host = new GfxChannel.Host() {
+        @Override
+        public void graphicsPipelineReady(GfxChannel channel) {
+            hostCalls.add("ready");
+        }
+
+        @Override
+        public void graphicsPipelineClosed(GfxChannel channel) {
+            hostCalls.add("closed");
+        }
+
+        @Override
+        public void flushGraphics() {
+            hostCalls.add("flush");
+        }
+    };
+
+    @AfterEach
+    void release() {
+        sent.forEach(ByteBuf::release);
+    }
+
+    private GfxChannel open(int w, int h, int flags) {
+        GfxChannel ch = new GfxChannel(w, h, host);
+        ch.onOpen(context);
+        ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(
+                GfxCapabilitySet.withFlags(GfxCapabilitySet.VERSION_8, 0),
+                GfxCapabilitySet.withFlags(GfxCapabilitySet.VERSION_10_7, flags))).toByteArray()));
+        deliver();
+        return ch;
+    }
+
+    /** Hands everything sent so far to the client model. */
+    private List<GfxPdu> deliver() {
+        int before = client.received().size();
+        for (ByteBuf b : sent) {
+            client.accept(b);
+            b.release();
+        }
+        sent.clear();
+        return List.copyOf(client.received().subList(before, client.received().size()));
+    }
+
+    /** Sends frames and acknowledges each, until the framebuffer has no damage left. */
+    private void drain(GfxChannel ch, Framebuffer fb) {
+        while (fb.hasDamage()) {
+            int taken = ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true);
+            assertThat(taken).isPositive();
+            deliver();
+            List<Long> ended = client.endedFrames();
+            if (!ended.isEmpty()) {
+                ch.onData(Unpooled.wrappedBuffer(new FrameAcknowledge(0, ended.get(ended.size() - 1), ended.size())
+                        .toByteArray()));
+            }
+        }
+    }
+
+    private void assertClientShows(Framebuffer fb) {
+        int[] expected = fb.snapshot();
+        int[] shown = client.surface(GfxChannel.SURFACE_ID);
+        for (int i = 0; i < expected.length; i++) {
+            if (((expected[i] ^ shown[i]) & 0xFFFFFF) != 0) {
+                throw new AssertionError("pixel " + (i % fb.width()) + "," + (i / fb.width()) + " shows "
+                        + Integer.toHexString(shown[i]) + ", server has " + Integer.toHexString(expected[i]));
+            }
+        }
+    }
+
+    /** Flat background, a text-like striped block, a noisy block, repeated icons. */
+    static int[] desktop(int w, int h, long seed) {
+        Random rnd = new Random(seed);
+        int[] px = new int[w * h];
+        java.util.Arrays.fill(px, 0xFF2D5F8A);
+        for (int y = 40; y < Math.min(h, 300); y++) {
+            for (int x = 30; x < Math.min(w, 500); x++) {
+                px[y * w + x] = ((x * 7 + y * 3) % 11 < 2) ? 0xFF000000 : 0xFFFFFFFF;
+            }
+        }
+        for (int y = 320; y < Math.min(h, 460); y++) {
+            for (int x = 100; x < Math.min(w, 300); x++) {
+                px[y * w + x] = 0xFF000000 | rnd.nextInt(0x1000000);
+            }
+        }
+        return px;
+    }
+
+    static Framebuffer framebuffer(int[] px, int w, int h) {
+        Framebuffer fb = new Framebuffer(w, h);
+        fb.copyFrom(PixelBuffer.ofInts(px, w, h, PixelFormat.XRGB32), List.of(new Rect(0, 0, w, h)));
+        return fb;
+    }
+
+    @Test
+    void capsConfirmComesFirstThenTheSurfaceMappedToTheOutput() {
+        GfxChannel ch = open(800, 600, GfxCapabilitySet.FLAG_AVC_DISABLED);
+        List<GfxPdu> pdus = client.received();
+        assertThat(pdus).hasSize(4);
+        assertThat(pdus.get(0)).isEqualTo(new CapsConfirm(GfxCapabilitySet.withFlags(GfxCapabilitySet.VERSION_10_7,
+                GfxCapabilitySet.FLAG_AVC_DISABLED)));
+        assertThat(pdus.get(1)).isInstanceOfSatisfying(ResetGraphics.class, r -> {
+            assertThat(r.width()).isEqualTo(800);
+            assertThat(r.height()).isEqualTo(600);
+            assertThat(r.monitors()).containsExactly(new ResetGraphics.Monitor(0, 0, 799, 599,
+                    ResetGraphics.MONITOR_PRIMARY));
+        });
+        assertThat(pdus.get(2)).isEqualTo(new CreateSurface(GfxChannel.SURFACE_ID, 800, 600,
+                GfxPdu.PIXEL_FORMAT_XRGB_8888));
+        assertThat(pdus.get(3)).isEqualTo(new MapSurfaceToOutput(GfxChannel.SURFACE_ID, 0, 0));
+        assertThat(hostCalls).containsExactly("ready");
+        assertThat(ch.ready()).isTrue();
+        // A second advertisement changes nothing.
+        ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(
+                GfxCapabilitySet.VERSION_8, 0))).toByteArray()));
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aClientWithNoKnownVersionIsLeftOnBitmapUpdates() {
+        GfxChannel ch = new GfxChannel(64, 64, host);
+        ch.onOpen(context);
+        ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(0x99, 0)))
+                .toByteArray()));
+        assertThat(closed).isTrue();
+        assertThat(sent).isEmpty();
+        assertThat(ch.ready()).isFalse();
+        assertThat(ch.encode(framebuffer(new int[64 * 64], 64, 64), ByteBufAllocator.DEFAULT, () -> true)).isZero();
+    }
+
+    @Test
+    void framesRebuildTheDesktopExactlyUsingFillsAndPlanar() {
+        int w = 1000;
+        int h = 700; // partial tiles on the right and at the bottom
+        GfxChannel ch = open(w, h, 0);
+        Framebuffer fb = framebuffer(desktop(w, h, 1), w, h);
+        drain(ch, fb);
+        assertClientShows(fb);
+        GfxSurfaceEncoder.Stats s = ch.stats();
+        assertThat(s.solid()).as("flat background tiles").isPositive();
+        assertThat(s.planar()).as("text and noise tiles").isPositive();
+        assertThat(s.solid() + s.planar() + s.cacheHits()).isEqualTo(16L * 11);
+        // Every frame is bracketed and numbered in sequence.
+        assertThat(client.endedFrames()).isNotEmpty().isSorted();
+    }
+
+    @Test
+    void damageOverUnchangedPixelsSendsNoFrame() {
+        int w = 256;
+        int h = 128;
+        int[] px = desktop(w, h, 2);
+        GfxChannel ch = open(w, h, 0);
+        Framebuffer fb = framebuffer(px, w, h);
+        drain(ch, fb);
+        int frames = client.endedFrames().size();
+        fb.copyFrom(PixelBuffer.ofInts(px, w, h, PixelFormat.XRGB32), List.of(new Rect(0, 0, w, h)));
+        assertThat(ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true)).isEqualTo(8);
+        assertThat(sent).isEmpty();
+        assertThat(fb.hasDamage()).isFalse();
+        assertThat(ch.stats().unchanged()).isEqualTo(8);
+        // One changed pixel is one small frame.
+        px[70 * w + 130] = 0xFFFF0000;
+        fb.copyFrom(PixelBuffer.ofInts(px, w, h, PixelFormat.XRGB32), List.of(new Rect(0, 0, w, h)));
+        drain(ch, fb);
+        assertThat(client.endedFrames()).hasSize(frames + 1);
+        assertClientShows(fb);
+    }
+
+    @Test
+    void contentSeenBeforeIsDrawnFromTheClientsCache() {
+        int w = 512;
+        int h = 256;
+        int[] px = desktop(w, h, 3);
+        GfxChannel ch = open(w, h, 0);
+        Framebuffer fb = framebuffer(px, w, h);
+        drain(ch, fb);
+        long planarBefore = ch.stats().planar();
+        long hitsBefore = ch.stats().cacheHits(); // the striped block repeats itself already
+        // Move the noisy tile at (128, 0)..(192, 64) -- text-like content -- to (320, 128): a whole tile repeated.
+        for (int y = 0; y < 64; y++) {
+            System.arraycopy(px, y * w + 64, px, (128 + y) * w + 320, 64);
+        }
+        fb.copyFrom(PixelBuffer.ofInts(px, w, h, PixelFormat.XRGB32), List.of(new Rect(320, 128, 64, 64)));
+        drain(ch, fb);
+        List<GfxPdu> last = client.received().subList(client.received().size() - 3, client.received().size());
+        assertThat(last.get(0)).isInstanceOf(StartFrame.class);
+        assertThat(last.get(1)).isInstanceOfSatisfying(CacheToSurface.class,
+                c -> assertThat(c.destPts()).containsExactly(new dev.oriel.rdp.core.pdu.gfx.GfxPoint(320, 128)));
+        assertThat(last.get(2)).isInstanceOf(EndFrame.class);
+        assertThat(ch.stats().cacheHits()).isEqualTo(hitsBefore + 1);
+        assertThat(ch.stats().planar()).isEqualTo(planarBefore);
+        assertClientShows(fb);
+    }
+
+    @Test
+    void theCacheBudgetOfASmallCacheClientIsKeptByEvictingTheLeastRecentlyUsed() {
+        client = new GfxClientModel(GfxCapabilityNegotiation.SMALL_CACHE_SLOTS);
+        int w = 2048;
+        int h = 2048; // 1024 distinct tiles, more than a 16 MB cache holds
+        GfxChannel ch = open(w, h, GfxCapabilitySet.FLAG_SMALL_CACHE);
+        Random rnd = new Random(4);
+        int[] px = new int[w * h];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = 0xFF000000 | (rnd.nextInt(4) * 0x404040) | (i / w / 64 * 8) << 8 | (i % w / 64 * 8);
+        }
+        Framebuffer fb = framebuffer(px, w, h);
+        drain(ch, fb);
+        assertClientShows(fb);
+        int capacity = (int) (GfxBitmapCache.SMALL_BYTES / (64 * 64 * 4));
+        assertThat(client.cachedEntries()).isEqualTo(capacity);
+        assertThat(client.received()).filteredOn(p -> p instanceof EvictCacheEntry).hasSize(1024 - capacity);
+        assertThat(client.received()).filteredOn(p -> p instanceof WireToSurface1).hasSize(1024);
+    }
+
+    @Test
+    void framesInFlightAreBoundedUntilTheClientAcknowledges() {
+        int w = 2048;
+        int h = 2048;
+        GfxChannel ch = open(w, h, 0);
+        Random rnd = new Random(5);
+        int[] px = new int[w * h];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = 0xFF000000 | rnd.nextInt(0x1000000);
+        }
+        Framebuffer fb = framebuffer(px, w, h);
+        int sentFrames = 0;
+        while (ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true) > 0) {
+            sentFrames++;
+        }
+        assertThat(sentFrames).isEqualTo(GfxChannel.MAX_FRAMES_IN_FLIGHT);
+        assertThat(fb.hasDamage()).isTrue();
+        // A transport that is not writable holds frames back too.
+        deliver();
+        ch.onData(Unpooled.wrappedBuffer(new FrameAcknowledge(0, client.endedFrames().get(0), 1).toByteArray()));
+        assertThat(hostCalls).endsWith("flush");
+        assertThat(ch.encode(fb, ByteBufAllocator.DEFAULT, () -> false)).isZero();
+        assertThat(ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true)).isEqualTo(GfxChannel.MAX_TILES_PER_FRAME);
+        assertThat(fb.hasDamage()).isFalse();
+        deliver();
+        assertClientShows(fb);
+    }
+
+    @Test
+    void cacheImportOffersAreDeclinedAndUnknownPdusSkipped() {
+        GfxChannel ch = open(64, 64, 0);
+        ByteBuf in = Unpooled.buffer();
+        in.writeShortLE(0x0030).writeShortLE(0).writeIntLE(12).writeIntLE(0xDEADBEEF); // a PDU from the future
+        new CacheImportOffer(List.of(new CacheImportOffer.Entry(42, 16384))).encode(in);
+        ch.onData(in);
+        assertThat(deliver()).containsExactly(new CacheImportReply(List.of()));
+        assertThatThrownBy(() -> ch.onData(Unpooled.wrappedBuffer(new byte[] {0x0d, 0, 0, 0, 20, 0, 0, 0, 1})))
+                .isInstanceOf(DecodeException.class);
+    }
+
+    @Test
+    void closingTheChannelHandsGraphicsBackToBitmapUpdates() {
+        GfxChannel ch = open(64, 64, 0);
+        ch.onClose();
+        assertThat(hostCalls).containsExactly("ready", "closed");
+        assertThat(ch.ready()).isFalse();
+        ch.onClose();
+        assertThat(hostCalls).containsExactly("ready", "closed");
+    }
+
+    @Test
+    void solidFillsOfOneColourShareAPdu() {
+        int w = 256;
+        int h = 64;
+        int[] px = new int[w * h];
+        java.util.Arrays.fill(px, 0xFF123456);
+        GfxChannel ch = open(w, h, 0);
+        drain(ch, framebuffer(px, w, h));
+        assertThat(client.received()).filteredOn(p -> p instanceof SolidFill).singleElement()
+                .isInstanceOfSatisfying(SolidFill.class, f -> {
+                    assertThat(f.rects()).hasSize(4);
+                    assertThat(f.fillPixel()).isEqualTo(0xFF123456);
+                });
+    }
+}
