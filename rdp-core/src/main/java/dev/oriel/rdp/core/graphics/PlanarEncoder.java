@@ -43,8 +43,11 @@ public final class PlanarEncoder {
         for (int p = 0; p < planes; p++) {
             int shift = alpha ? shiftOf(p) : shiftOf(p + 1);
             rlePos = encodePlaneRle(argb, offset, stride, width, height, shift, bottomUp, rlePos);
-            if (rlePos >= rawSize) {
-                break; // RLE already loses against raw planes.
+            if (rlePos >= (long) rawSize * (p + 1) / planes) {
+                // RLE is already larger than raw for the planes done: on noise-like content it will lose overall,
+                // so stop paying for it (raw is then at most a plane's worth of bytes from the RLE size).
+                rlePos = rawSize;
+                break;
             }
         }
         int start = dst.writerIndex();
@@ -100,7 +103,8 @@ public final class PlanarEncoder {
     /**
      * One scan line as RDP6_RLE_SEGMENTs: a control byte (run length in the low nibble, raw count in the high
      * nibble, [MS-RDPEGDI] 2.2.2.5.1.1), raw values, then the last value repeated. Run lengths 1 and 2 are escapes
-     * for runs of 16–31 and 32–47 without raw bytes, so short runs are sent as raw values.
+     * (the raw count then extends the run to 16–31 or 32–47, with no raw values), so runs shorter than 3 are sent as
+     * raw values.
      */
     private int encodeScanline(byte[] v, int width, int pos) {
         int x = 0;

@@ -1,0 +1,58 @@
+package dev.oriel.rdp.bench;
+
+import dev.oriel.rdp.bench.Frames.Frame;
+import dev.oriel.rdp.core.graphics.PlanarDecoder;
+import dev.oriel.rdp.core.graphics.PlanarEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * Oriel's planar encoder per 64 × 64 tile, RLE, no alpha plane, rows bottom-up: what FreeRDP's
+ * {@code planar-tile64} figure measures (its encoder writes bitmap-update row order).
+ */
+public final class PlanarCodec implements FrameCodec {
+    @Override
+    public String name() {
+        return "planar-tile64";
+    }
+
+    @Override
+    public Worker newWorker() {
+        PlanarEncoder encoder = new PlanarEncoder(64 * 64);
+        ByteBuf dst = Unpooled.buffer(64 * 64 * 4 + 64);
+        return (f, first, step) -> {
+            long total = 0;
+            int tx = FrameCodec.tilesX(f);
+            int n = FrameCodec.tileCount(f);
+            for (int t = first; t < n; t += step) {
+                int x = (t % tx) * 64;
+                int y = (t / tx) * 64;
+                dst.clear();
+                total += encoder.encode(f.argb(), y * f.width() + x, f.width(), Math.min(64, f.width() - x),
+                        Math.min(64, f.height() - y), false, true, dst);
+            }
+            return total;
+        };
+    }
+
+    @Override
+    public String quality(Frame f) {
+        PlanarEncoder encoder = new PlanarEncoder(64 * 64);
+        ByteBuf dst = Unpooled.buffer(64 * 64 * 4 + 64);
+        int[] decoded = new int[f.argb().length];
+        int tx = FrameCodec.tilesX(f);
+        for (int t = 0; t < FrameCodec.tileCount(f); t++) {
+            int x = (t % tx) * 64;
+            int y = (t / tx) * 64;
+            int w = Math.min(64, f.width() - x);
+            int h = Math.min(64, f.height() - y);
+            dst.clear();
+            encoder.encode(f.argb(), y * f.width() + x, f.width(), w, h, false, true, dst);
+            int[] tile = PlanarDecoder.decode(dst, w, h, true);
+            for (int r = 0; r < h; r++) {
+                System.arraycopy(tile, r * w, decoded, (y + r) * f.width() + x, w);
+            }
+        }
+        return FrameCodec.describe(FrameCodec.psnr(f.argb(), decoded));
+    }
+}
