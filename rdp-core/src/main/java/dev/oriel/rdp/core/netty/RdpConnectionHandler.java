@@ -14,6 +14,7 @@ import dev.oriel.rdp.core.connection.Acceptor;
 import dev.oriel.rdp.core.connection.AcceptorResult;
 import dev.oriel.rdp.core.connection.ServerCapabilitySets;
 import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
+import dev.oriel.rdp.core.graphics.gfx.GfxEncoderPool;
 import dev.oriel.rdp.core.pdu.capability.CapabilitySet;
 import dev.oriel.rdp.core.error.RdpException;
 import dev.oriel.rdp.core.pdu.rdp.SetErrorInfoPdu;
@@ -257,7 +258,12 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
             public void flushGraphics() {
                 session.flushGraphics();
             }
-        }));
+
+            @Override
+            public void graphicsFrameSent() {
+                session.graphicsFrameSent();
+            }
+        }, GfxEncoderPool.shared()));
         for (DynamicChannelFactory f : config.dynamicChannels()) {
             create(() -> f.create(info)).ifPresent(dynamic::add);
         }

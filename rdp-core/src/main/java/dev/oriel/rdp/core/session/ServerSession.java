@@ -260,26 +260,27 @@ public final class ServerSession {
         if (closed || suppressed) {
             return;
         }
-        int tiles;
         if (gfx != null) {
-            tiles = 0;
-            for (int n; (n = gfx.encode(framebuffer, transport.alloc(), transport::isWritable)) > 0; ) {
-                tiles += n;
+            // Frames are written (and flushed) by the channel itself, some after encoding on the pool.
+            while (gfx.encode(framebuffer, transport.alloc(), transport::isWritable) > 0) {
+                // until the acknowledgement window, the transport or the damage stops it
             }
-        } else {
-            tiles = bitmaps.encode(framebuffer, transport.alloc(), transport::isWritable, transport::write);
-        }
-        if (tiles > 0) {
-            transport.flush();
-            if (!firstFrameSent) {
-                firstFrameSent = true;
-                log.info("First frame sent connection={} sinceAcceptMs={}", result.info().connectionId(),
-                        (transport.nanoTime() - acceptedAtNanos) / 1_000_000);
-            }
+        } else if (bitmaps.encode(framebuffer, transport.alloc(), transport::isWritable, transport::write) > 0) {
+            graphicsFrameSent();
         }
         CompletableFuture<Void> done = framebuffer.takeWaiterIfClean();
         if (done != null) {
             done.complete(null);
+        }
+    }
+
+    /** Graphics were written: flush them. */
+    public void graphicsFrameSent() {
+        transport.flush();
+        if (!firstFrameSent) {
+            firstFrameSent = true;
+            log.info("First frame sent connection={} sinceAcceptMs={}", result.info().connectionId(),
+                    (transport.nanoTime() - acceptedAtNanos) / 1_000_000);
         }
     }
 

@@ -18,8 +18,8 @@ import dev.oriel.rdp.core.session.Framebuffer;
 import dev.oriel.rdp.core.wire.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +51,11 @@ public final class GfxChannel implements DynamicChannelProcessor {
         /** The channel is gone: go back to bitmap updates. */
         void graphicsPipelineClosed(GfxChannel channel);
 
-        /** The client acknowledged frames: more can be sent. */
+        /** The client acknowledged frames, or a frame finished encoding: more can be sent. */
         void flushGraphics();
+
+        /** A frame was written to the connection: flush it. */
+        void graphicsFrameSent();
     }
 
     private final int width;
@@ -60,15 +63,19 @@ public final class GfxChannel implements DynamicChannelProcessor {
     private final Host host;
     private final GfxFrameFlow flow = new GfxFrameFlow(MAX_FRAMES_IN_FLIGHT);
     private final long startNanos = System.nanoTime();
-    private final List<GfxPdu> pending = new ArrayList<>();
+    private final GfxEncoderPool pool;
     private GfxSurfaceEncoder surface;
+    /** A frame is being encoded on the pool; the next waits for it (its workers read the shadow copy). */
+    private boolean encoding;
     private DynamicChannelContext context;
     private boolean ready;
 
-    public GfxChannel(int width, int height, Host host) {
+    /** @param pool where tiles are encoded; null encodes every frame on the event loop */
+    public GfxChannel(int width, int height, Host host, GfxEncoderPool pool) {
         this.width = width;
         this.height = height;
         this.host = host;
+        this.pool = pool;
     }
 
     @Override
@@ -151,24 +158,63 @@ public final class GfxChannel implements DynamicChannelProcessor {
     }
 
     /**
-     * Sends one frame of dirty tiles, when the acknowledgement window and the transport allow it. Returns the number of
-     * dirty regions taken from {@code fb} (0 when nothing could be sent); regions found unchanged send no frame.
+     * Starts one frame of dirty tiles, when the acknowledgement window and the transport allow it and no frame is
+     * being encoded. Small frames are encoded and sent at once; larger ones are encoded on the pool and sent from the
+     * event loop when done ({@link Host#graphicsFrameSent}), after which the host flushes again. Returns the number
+     * of dirty regions taken from {@code fb} (0 when nothing could start); regions found unchanged send no frame.
      */
     public int encode(Framebuffer fb, ByteBufAllocator alloc, BooleanSupplier writable) {
-        if (!ready || !flow.canSend() || !writable.getAsBoolean() || !fb.hasDamage()) {
+        if (!ready || encoding || !flow.canSend() || !writable.getAsBoolean() || !fb.hasDamage()) {
             return 0;
         }
-        pending.clear();
-        int taken = surface.encode(fb, MAX_TILES_PER_FRAME, pending);
-        if (pending.isEmpty()) {
-            return taken; // only unchanged pixels: no frame for the client to acknowledge
+        GfxSurfaceEncoder.Frame frame = surface.prepare(fb, MAX_TILES_PER_FRAME);
+        if (frame.isEmpty()) {
+            return frame.taken(); // only unchanged pixels: no frame for the client to acknowledge
         }
         long frameId = flow.startFrame();
-        pending.add(0, new StartFrame(timestamp(), frameId));
-        pending.add(new EndFrame(frameId));
-        send(pending, alloc);
-        pending.clear();
-        return taken;
+        long timestamp = timestamp();
+        boolean inline = frame.encodesInline(pool);
+        CompletableFuture<Void> encoded;
+        try {
+            encoded = frame.encode(pool, alloc);
+        } catch (RuntimeException e) {
+            frame.release();
+            throw e;
+        }
+        if (inline) {
+            sendFrame(frame, timestamp, frameId, alloc);
+            return frame.taken();
+        }
+        encoding = true;
+        encoded.whenCompleteAsync((v, error) -> {
+            encoding = false;
+            if (error != null || !ready) {
+                frame.release();
+                if (error != null) {
+                    log.warn("Graphics frame encoding failed channel={} error={}", context.channelId(),
+                            error.toString());
+                    context.close();
+                }
+                return;
+            }
+            sendFrame(frame, timestamp, frameId, alloc);
+            host.flushGraphics();
+        }, context.executor());
+        return frame.taken();
+    }
+
+    private void sendFrame(GfxSurfaceEncoder.Frame frame, long timestamp, long frameId, ByteBufAllocator alloc) {
+        ByteBuf raw = alloc.buffer(frame.size() + 2 * GfxPdu.HEADER_SIZE + 12);
+        try {
+            new StartFrame(timestamp, frameId).encode(raw);
+            frame.writeTo(raw);
+            new EndFrame(frameId).encode(raw);
+            context.send(ZgfxSegments.wrap(raw, alloc));
+        } finally {
+            frame.release();
+            raw.release();
+        }
+        host.graphicsFrameSent();
     }
 
     /** How tiles were sent so far, for metrics and tests. */

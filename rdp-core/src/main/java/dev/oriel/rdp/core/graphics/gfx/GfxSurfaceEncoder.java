@@ -1,7 +1,6 @@
 package dev.oriel.rdp.core.graphics.gfx;
 
 import dev.oriel.rdp.core.api.Rect;
-import dev.oriel.rdp.core.graphics.PlanarEncoder;
 import dev.oriel.rdp.core.pdu.gfx.CacheToSurface;
 import dev.oriel.rdp.core.pdu.gfx.EvictCacheEntry;
 import dev.oriel.rdp.core.pdu.gfx.GfxPdu;
@@ -11,14 +10,15 @@ import dev.oriel.rdp.core.pdu.gfx.SolidFill;
 import dev.oriel.rdp.core.pdu.gfx.SurfaceToCache;
 import dev.oriel.rdp.core.pdu.gfx.WireToSurface1;
 import dev.oriel.rdp.core.session.Framebuffer;
-import dev.oriel.rdp.core.wire.Bytes;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns a framebuffer's damage into the drawing PDUs of one graphics frame for one surface, choosing per 64 × 64 tile
@@ -31,30 +31,34 @@ import java.util.Map;
  *   <li>otherwise planar (lossless, [MS-RDPEGDI] 3.1.9), and a whole tile is then copied into the client's cache
  *       ([MS-RDPEGFX] 2.2.2.6), evicting the least recently used entry when the budget is spent (2.2.2.8).
  * </ol>
- * The counters ({@link #stats()}) show which way each tile went.
+ * The choice is made on the event loop ({@link #prepare}), which is cheap; the codec work of a {@link Frame} runs on
+ * an {@link GfxEncoderPool} spread over its threads, or inline when the frame is small. The counters
+ * ({@link #stats()}) show which way each tile went.
  *
- * <p>Not thread-safe: confined to the connection's event loop. Pixel work is allocation-free; the PDU records are
- * small per-tile objects.
+ * <p>Codec workers read the pixels from this encoder's shadow copy (what the client will show), which only
+ * {@link #prepare} writes: a caller must not prepare the next frame before the previous one is encoded.
+ *
+ * <p>Not thread-safe: confined to the connection's event loop.
  */
 public final class GfxSurfaceEncoder {
     private static final int TILE = Framebuffer.TILE;
+    /** Frames with at most this many tiles to encode are encoded on the calling thread: the hand-off costs more. */
+    static final int INLINE_TILES = 2;
 
     private final int surfaceId;
     private final int width;
     private final int height;
     private final int tilesX;
-    /** What the client's surface shows, where {@link #known}; rows of the surface. */
+    /** What the client's surface shows once the frames prepared so far are drawn; rows of the surface. */
     private final int[][] shadow;
     /** Per tile: the client's copy of the whole tile is known (it was sent whole at least once). */
     private final boolean[] known;
     private final GfxBitmapCache cache;
     private final int[] tile = new int[TILE * TILE];
-    private final PlanarEncoder planar = new PlanarEncoder(TILE * TILE);
-    /** Large enough for a raw 64 × 64 planar stream with all four planes. */
-    private final ByteBuf scratch = Unpooled.wrappedBuffer(new byte[TILE * TILE * 4 + 16]);
+    private final GfxTileWorker inlineWorker = new GfxTileWorker();
     private final Stats stats = new Stats();
 
-    /** How tiles were sent, cumulative for the surface. */
+    /** How tiles were sent, cumulative for the surface. Read on the event loop. */
     public static final class Stats {
         long unchanged;
         long solid;
@@ -104,32 +108,143 @@ public final class GfxSurfaceEncoder {
         return stats;
     }
 
-    int cacheCapacity() {
-        return cache.capacity();
+    /** A tile whose codec payload is still to be encoded, in its place among the frame's PDUs. */
+    private static final class CodecTile {
+        final Rect rect;
+        ByteBuf data;
+
+        CodecTile(Rect rect) {
+            this.rect = rect;
+        }
     }
 
     /**
-     * Takes up to {@code maxTiles} dirty regions from {@code fb} and appends the PDUs that draw them to {@code out}
-     * (the caller frames them with Start/End Frame).
-     *
-     * @return the number of dirty regions taken (including those found unchanged)
+     * The drawing of one frame: PDUs decided on the event loop, and tiles to encode. {@link #encode} fills the tiles,
+     * {@link #writeTo} writes everything in order and releases the tiles' buffers; {@link #release} drops a frame
+     * that will not be sent.
      */
-    public int encode(Framebuffer fb, int maxTiles, List<GfxPdu> out) {
+    public final class Frame {
+        /** {@link GfxPdu}s and {@link CodecTile}s in drawing order. */
+        private final List<Object> items = new ArrayList<>();
+        private final List<CodecTile> tiles = new ArrayList<>();
+        private int taken;
+
+        /** Dirty regions taken from the framebuffer, including those found unchanged. */
+        public int taken() {
+            return taken;
+        }
+
+        /** Nothing to draw: every region taken was unchanged. */
+        public boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        public int codecTiles() {
+            return tiles.size();
+        }
+
+        /**
+         * Encodes the codec tiles, on {@code pool}'s threads when there are more than {@value #INLINE_TILES} (then
+         * the stage completes on a pool thread), else right here.
+         */
+        public CompletableFuture<Void> encode(GfxEncoderPool pool, ByteBufAllocator alloc) {
+            for (CodecTile t : tiles) {
+                t.data = alloc.buffer(GfxTileWorker.MAX_OUTPUT);
+            }
+            if (encodesInline(pool)) {
+                encodeRange(inlineWorker, 0, 1);
+                return CompletableFuture.completedFuture(null);
+            }
+            int parts = Math.min(pool.threads(), tiles.size());
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            AtomicInteger left = new AtomicInteger(parts);
+            for (int p = 0; p < parts; p++) {
+                int first = p;
+                pool.execute(worker -> {
+                    try {
+                        encodeRange(worker, first, parts);
+                        if (left.decrementAndGet() == 0) {
+                            done.complete(null);
+                        }
+                    } catch (RuntimeException | Error e) {
+                        done.completeExceptionally(e);
+                    }
+                });
+            }
+            return done;
+        }
+
+        /** Whether {@link #encode} does the work on the calling thread (and returns a completed stage). */
+        public boolean encodesInline(GfxEncoderPool pool) {
+            return pool == null || tiles.size() <= INLINE_TILES;
+        }
+
+        private void encodeRange(GfxTileWorker worker, int first, int step) {
+            for (int i = first; i < tiles.size(); i += step) {
+                CodecTile t = tiles.get(i);
+                worker.encodePlanar(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(), t.data);
+            }
+        }
+
+        /** Writes the frame's PDUs in order and releases the tiles' buffers. */
+        public void writeTo(ByteBuf dst) {
+            try {
+                for (Object item : items) {
+                    if (item instanceof CodecTile t) {
+                        Rect r = t.rect;
+                        stats.codecBytes += t.data.readableBytes();
+                        WireToSurface1.encode(dst, surfaceId, WireToSurface1.CODEC_PLANAR,
+                                GfxPdu.PIXEL_FORMAT_XRGB_8888, new GfxRect(r.x(), r.y(), r.right(), r.bottom()),
+                                t.data);
+                    } else {
+                        ((GfxPdu) item).encode(dst);
+                    }
+                }
+            } finally {
+                release();
+            }
+        }
+
+        /** Bytes {@link #writeTo} will write; valid once encoded. */
+        public int size() {
+            int n = 0;
+            for (Object item : items) {
+                n += item instanceof CodecTile t ? GfxPdu.HEADER_SIZE + 17 + t.data.readableBytes()
+                        : ((GfxPdu) item).size();
+            }
+            return n;
+        }
+
+        public void release() {
+            for (CodecTile t : tiles) {
+                if (t.data != null) {
+                    t.data.release();
+                    t.data = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes up to {@code maxTiles} dirty regions from {@code fb} and decides how each is drawn. The previous frame
+     * must be encoded first (its workers read the shadow copy this updates).
+     */
+    public Frame prepare(Framebuffer fb, int maxTiles) {
+        Frame frame = new Frame();
         Map<Integer, List<GfxRect>> fills = new LinkedHashMap<>();
-        int taken = 0;
-        while (taken < maxTiles) {
+        while (frame.taken < maxTiles) {
             Rect r = fb.takeDirtyTile(tile);
             if (r == null) {
                 break;
             }
-            taken++;
-            encodeRegion(r, fills, out);
+            frame.taken++;
+            prepareRegion(r, fills, frame);
         }
-        fills.forEach((colour, rects) -> out.add(new SolidFill(surfaceId, colour, rects)));
-        return taken;
+        fills.forEach((colour, rects) -> frame.items.add(new SolidFill(surfaceId, colour, rects)));
+        return frame;
     }
 
-    private void encodeRegion(Rect r, Map<Integer, List<GfxRect>> fills, List<GfxPdu> out) {
+    private void prepareRegion(Rect r, Map<Integer, List<GfxRect>> fills, Frame frame) {
         int t = (r.y() / TILE) * tilesX + r.x() / TILE;
         boolean wholeTile = r.width() == TILE && r.height() == TILE;
         if (known[t] && sameAsShadow(r)) {
@@ -137,16 +252,16 @@ public final class GfxSurfaceEncoder {
             return;
         }
         toShadow(r);
-        if (wholeTile || (r.x() % TILE == 0 && r.y() % TILE == 0 && r.right() == Math.min(width, r.x() + TILE)
-                && r.bottom() == Math.min(height, r.y() + TILE))) {
+        if (r.x() % TILE == 0 && r.y() % TILE == 0 && r.right() == Math.min(width, r.x() + TILE)
+                && r.bottom() == Math.min(height, r.y() + TILE)) {
             known[t] = true;
         }
         int n = r.width() * r.height();
-        GfxRect dest = new GfxRect(r.x(), r.y(), r.right(), r.bottom());
         int first = tile[0];
         if (isSolid(n, first)) {
             // The XA byte of RDPGFX_COLOR32 is ignored on XRGB surfaces; send it opaque.
-            fills.computeIfAbsent(first | 0xFF00_0000, c -> new ArrayList<>()).add(dest);
+            fills.computeIfAbsent(first | 0xFF00_0000, c -> new ArrayList<>()).add(
+                    new GfxRect(r.x(), r.y(), r.right(), r.bottom()));
             stats.solid++;
             return;
         }
@@ -155,27 +270,20 @@ public final class GfxSurfaceEncoder {
             key = hash(tile, n);
             int slot = cache.lookup(key);
             if (slot != 0) {
-                out.add(new CacheToSurface(slot, surfaceId, List.of(new GfxPoint(r.x(), r.y()))));
+                frame.items.add(new CacheToSurface(slot, surfaceId, List.of(new GfxPoint(r.x(), r.y()))));
                 stats.cacheHits++;
                 return;
             }
         }
-        byte[] bytes = planarTile(r.width(), r.height());
-        out.add(new WireToSurface1(surfaceId, WireToSurface1.CODEC_PLANAR, GfxPdu.PIXEL_FORMAT_XRGB_8888, dest,
-                Bytes.of(bytes)));
+        CodecTile codecTile = new CodecTile(r);
+        frame.items.add(codecTile);
+        frame.tiles.add(codecTile);
         stats.planar++;
-        stats.codecBytes += bytes.length;
         if (wholeTile) {
-            int slot = cache.insert(key, evicted -> out.add(new EvictCacheEntry(evicted)));
-            out.add(new SurfaceToCache(surfaceId, key, slot, dest));
+            int slot = cache.insert(key, evicted -> frame.items.add(new EvictCacheEntry(evicted)));
+            frame.items.add(new SurfaceToCache(surfaceId, key, slot,
+                    new GfxRect(r.x(), r.y(), r.right(), r.bottom())));
         }
-    }
-
-    private byte[] planarTile(int w, int h) {
-        scratch.clear();
-        // Planar, lossless, rows top-down as surfaces are ([MS-RDPEGFX] 2.2.4.3), no alpha plane.
-        int len = planar.encode(tile, 0, w, w, h, false, false, scratch);
-        return Arrays.copyOf(scratch.array(), len);
     }
 
     private boolean isSolid(int n, int first) {

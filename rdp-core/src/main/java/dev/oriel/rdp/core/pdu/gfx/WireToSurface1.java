@@ -52,12 +52,32 @@ public record WireToSurface1(int surfaceId, int codecId, int pixelFormat, GfxRec
 
     @Override
     public void encodeBody(ByteBuf dst) {
+        writeFields(dst, surfaceId, codecId, pixelFormat, destRect, bitmapData.length());
+        bitmapData.writeTo(dst);
+    }
+
+    private static void writeFields(ByteBuf dst, int surfaceId, int codecId, int pixelFormat, GfxRect destRect,
+            int length) {
         dst.writeShortLE(surfaceId);
         dst.writeShortLE(codecId);
         dst.writeByte(pixelFormat);
         destRect.encode(dst);
-        dst.writeIntLE(bitmapData.length());
-        bitmapData.writeTo(dst);
+        dst.writeIntLE(length);
+    }
+
+    /**
+     * Writes the whole PDU, header included, with the codec payload taken from {@code bitmapData}'s readable bytes
+     * (not consumed): the encoder's path, which keeps codec output in pooled buffers instead of copying it into a
+     * record.
+     */
+    public static void encode(ByteBuf dst, int surfaceId, int codecId, int pixelFormat, GfxRect destRect,
+            ByteBuf bitmapData) {
+        int length = bitmapData.readableBytes();
+        dst.writeShortLE(WIRETOSURFACE_1);
+        dst.writeShortLE(0);
+        dst.writeIntLE(HEADER_SIZE + 17 + length);
+        writeFields(dst, surfaceId, codecId, pixelFormat, destRect, length);
+        dst.writeBytes(bitmapData, bitmapData.readerIndex(), length);
     }
 
     @Override

@@ -44,6 +44,7 @@ class GfxChannelTest {
     private final List<ByteBuf> sent = new ArrayList<>();
     private final List<String> hostCalls = new ArrayList<>();
     private boolean closed;
+    private Executor eventLoop = Runnable::run;
     private GfxClientModel client = new GfxClientModel(GfxCapabilityNegotiation.CACHE_SLOTS);
 
     private final DynamicChannelContext context = new DynamicChannelContext() {
@@ -74,7 +75,7 @@ class GfxChannelTest {
 
         @Override
         public Executor executor() {
-            return Runnable::run;
+            return eventLoop;
         }
     };
 
@@ -93,7 +94,13 @@ class GfxChannelTest {
         public void flushGraphics() {
             hostCalls.add("flush");
         }
+
+        @Override
+        public void graphicsFrameSent() {
+            framesSent++;
+        }
     };
+    private int framesSent;
 
     @AfterEach
     void release() {
@@ -101,7 +108,7 @@ class GfxChannelTest {
     }
 
     private GfxChannel open(int w, int h, int flags) {
-        GfxChannel ch = new GfxChannel(w, h, host);
+        GfxChannel ch = new GfxChannel(w, h, host, null);
         ch.onOpen(context);
         ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(
                 GfxCapabilitySet.withFlags(GfxCapabilitySet.VERSION_8, 0),
@@ -196,7 +203,7 @@ class GfxChannelTest {
 
     @Test
     void aClientWithNoKnownVersionIsLeftOnBitmapUpdates() {
-        GfxChannel ch = new GfxChannel(64, 64, host);
+        GfxChannel ch = new GfxChannel(64, 64, host, null);
         ch.onOpen(context);
         ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(0x99, 0)))
                 .toByteArray()));
@@ -316,6 +323,47 @@ class GfxChannelTest {
         assertThat(fb.hasDamage()).isFalse();
         deliver();
         assertClientShows(fb);
+    }
+
+    @Test
+    void largeFramesAreEncodedOnThePoolAndSentFromTheEventLoopOneAtATime() throws Exception {
+        java.util.concurrent.BlockingQueue<Runnable> loop = new java.util.concurrent.LinkedBlockingQueue<>();
+        eventLoop = loop::add;
+        try (GfxEncoderPool pool = new GfxEncoderPool(2)) {
+            int w = 1000;
+            int h = 700;
+            GfxChannel ch = new GfxChannel(w, h, host, pool);
+            ch.onOpen(context);
+            ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(
+                    GfxCapabilitySet.VERSION_10_7, 0))).toByteArray()));
+            deliver();
+            Framebuffer fb = framebuffer(desktop(w, h, 6), w, h);
+            int frames = 0;
+            while (fb.hasDamage()) {
+                assertThat(ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true)).isPositive();
+                // While the pool encodes, nothing is sent and no other frame starts.
+                assertThat(sent).isEmpty();
+                assertThat(ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true)).isZero();
+                Runnable completion = loop.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(completion).as("completion posted to the event loop").isNotNull();
+                completion.run();
+                assertThat(sent).hasSize(1);
+                assertThat(hostCalls).endsWith("flush");
+                deliver();
+                frames++;
+                ch.onData(Unpooled.wrappedBuffer(new FrameAcknowledge(0, frames, frames).toByteArray()));
+            }
+            assertThat(framesSent).isEqualTo(frames);
+            assertClientShows(fb);
+            // Closing while a frame is on the pool: the late result is dropped and its buffers released.
+            fb.invalidate(new Rect(0, 0, w, h));
+            int[] noise = desktop(w, h, 7);
+            fb.copyFrom(PixelBuffer.ofInts(noise, w, h, PixelFormat.XRGB32), List.of(new Rect(0, 0, w, h)));
+            assertThat(ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true)).isPositive();
+            ch.onClose();
+            loop.poll(10, java.util.concurrent.TimeUnit.SECONDS).run();
+            assertThat(sent).isEmpty();
+        }
     }
 
     @Test
