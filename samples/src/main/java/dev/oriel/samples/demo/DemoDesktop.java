@@ -56,6 +56,11 @@ public final class DemoDesktop implements SessionListener {
     static final int FOLLOWER_RADIUS = 10;
     static final int MAX_TEXT = 2000;
     static final int MAX_DOTS = 200;
+    /** Where the animation plays (inside the mouse panel, below its label); F2 toggles it. */
+    static final Rect ANIMATION = new Rect(MOUSE_PANEL.x() + 16, MOUSE_PANEL.y() + 48, MOUSE_PANEL.width() - 32,
+            MOUSE_PANEL.height() - 64);
+    static final long ANIMATION_PERIOD_MS = 16;
+    private static final int F2 = 0x3C;
 
     private static final Color PANEL = new Color(0x1E, 0x27, 0x38);
     private static final Color PANEL_BORDER = new Color(0x4F, 0x8C, 0xC9);
@@ -85,6 +90,9 @@ public final class DemoDesktop implements SessionListener {
     private PointerImage currentPointer;
     private boolean suppressed;
     private LocalTime shownTime;
+    private ScheduledFuture<?> animator;
+    /** Animation frames drawn so far; the picture is a function of this, so a stopped animation stays still. */
+    private long animationFrames;
 
     /**
      * @param tick whether the clock advances every second; tests pass false with a fixed {@code clock} to get
@@ -128,6 +136,7 @@ public final class DemoDesktop implements SessionListener {
             if (ticker != null) {
                 ticker.cancel(false);
             }
+            stopAnimation();
             session = null;
             log.info("Demo desktop closed reason={} detail={}", reason.kind(), reason.detail());
         });
@@ -136,6 +145,21 @@ public final class DemoDesktop implements SessionListener {
     /** A copy of the current pixels (0x00RRGGBB), taken on the renderer thread. */
     public CompletableFuture<int[]> snapshot() {
         return CompletableFuture.supplyAsync(pixels::clone, renderer);
+    }
+
+    /**
+     * Starts or stops the animation (a full-panel picture redrawn every {@value #ANIMATION_PERIOD_MS} ms, the
+     * fast-changing content of the graphics tests and benches); completes with the frames drawn so far.
+     */
+    public CompletableFuture<Long> setAnimating(boolean on) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (on && animator == null && session != null) {
+                animator = renderer.scheduleAtFixedRate(this::animate, 0, ANIMATION_PERIOD_MS, TimeUnit.MILLISECONDS);
+            } else if (!on) {
+                stopAnimation();
+            }
+            return animationFrames;
+        }, renderer);
     }
 
     /** The text typed so far, read on the renderer thread. */
@@ -167,6 +191,9 @@ public final class DemoDesktop implements SessionListener {
         if (session == null) {
             return;
         }
+        if (event instanceof InputEvent.KeyScancode k && k.scancode() == F2 && k.pressed() && !k.extended()) {
+            setAnimating(animator == null);
+        }
         OptionalInt ch = keyboard.accept(event);
         if (ch.isPresent()) {
             onChar((char) ch.getAsInt());
@@ -179,6 +206,21 @@ public final class DemoDesktop implements SessionListener {
                 addDot(b.x(), b.y(), b.button());
             }
         }
+    }
+
+    private void stopAnimation() {
+        if (animator != null) {
+            animator.cancel(false);
+            animator = null;
+        }
+    }
+
+    private void animate() {
+        if (session == null || suppressed) {
+            return;
+        }
+        animationFrames++;
+        repaint(List.of(ANIMATION));
     }
 
     private void onChar(char c) {
@@ -391,10 +433,36 @@ public final class DemoDesktop implements SessionListener {
         String label = mouseX < 0 ? "Mouse: move the pointer, click to leave dots"
                 : "Mouse: x=" + mouseX + " y=" + mouseY + " — click to leave dots";
         g.drawString(label, MOUSE_LABEL.x(), MOUSE_LABEL.y() + 16);
+        if (animationFrames > 0) {
+            paintAnimation(g);
+        }
         for (int[] d : dots) {
             g.setColor(new Color(d[2]));
             g.fill(new Ellipse2D.Double(d[0] - 5, d[1] - 5, 10, 10));
         }
+    }
+
+    /** Diagonal colour bands sliding sideways, and a ball bouncing across them: every pixel changes each frame. */
+    private void paintAnimation(Graphics2D g) {
+        Rect a = ANIMATION;
+        long f = animationFrames;
+        java.awt.Shape clip = g.getClip();
+        g.clipRect(a.x(), a.y(), a.width(), a.height());
+        int band = 24;
+        for (int i = -a.height() / band - 1; i <= a.width() / band + 1; i++) {
+            float hue = (float) Math.floorMod(i * 15 + f * 3, 360) / 360f;
+            g.setColor(Color.getHSBColor(hue, 0.65f, 0.9f));
+            int x = a.x() + i * band + (int) (f * 2 % band);
+            g.fill(new Polygon(new int[] {x, x + band, x + band + a.height(), x + a.height()},
+                    new int[] {a.y(), a.y(), a.bottom(), a.bottom()}, 4));
+        }
+        int span = a.width() - 60;
+        long p = f * 5 % (2L * span);
+        int bx = a.x() + (int) (p < span ? p : 2L * span - p);
+        int by = a.y() + a.height() / 2 - 30 + (int) (Math.sin(f / 10.0) * (a.height() / 2 - 40));
+        g.setColor(new Color(0x10, 0x18, 0x24));
+        g.fill(new Ellipse2D.Double(bx, by, 60, 60));
+        g.setClip(clip);
     }
 
     private void paintFollower(Graphics2D g) {

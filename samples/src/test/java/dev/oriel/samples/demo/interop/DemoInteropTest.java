@@ -162,6 +162,40 @@ class DemoInteropTest {
     }
 
     @Test
+    void aTenSecondAnimationStaysExactAndInBoundedMemory(TestInfo info) throws Exception {
+        // The demo's animation redraws a 944x256 region every 16 ms: faster than frames can be acknowledged, so the
+        // server must coalesce damage rather than queue it. After ten seconds the picture stops and must match.
+        try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = client(info).security("tls").arg("/gfx")
+                .start(xvfb)) {
+            Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
+            X11Tools x11 = new X11Tools(xvfb);
+            long window = x11.awaitWindow(TIMEOUT, "--class", "^xfreerdp$");
+            x11.awaitCondition(TIMEOUT, () -> graphicsPipelineActive(s));
+            awaitSamePixels(x11, window, s.session().id(), "animation-before");
+            DemoDesktop desktop = demo.desktop(s.session().id());
+            long heapBefore = usedHeapAfterGc();
+            desktop.setAnimating(true).join();
+            Thread.sleep(10_000);
+            long frames = desktop.setAnimating(false).join();
+            long heapAfter = usedHeapAfterGc();
+            System.out.printf("[oriel-interop] animation: %d frames drawn in 10 s, heap after GC %d -> %d KiB%n", frames,
+                    heapBefore >> 10, heapAfter >> 10);
+            assertThat(frames).as("frames the demo drew").isGreaterThan(300);
+            awaitSamePixels(x11, window, s.session().id(), "animation-after");
+            assertThat(heapAfter - heapBefore).as("heap growth over the animation").isLessThan(32L << 20);
+        }
+    }
+
+    static long usedHeapAfterGc() throws InterruptedException {
+        java.lang.management.MemoryMXBean mem = java.lang.management.ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return mem.getHeapMemoryUsage().getUsed();
+    }
+
+    @Test
     void keysAndMouseArriveAsTheRightEvents(TestInfo info) throws Exception {
         try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = client(info).security("tls").arg("-gfx").start(xvfb)) {
             Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);

@@ -67,6 +67,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
     private GfxSurfaceEncoder surface;
     /** A frame is being encoded on the pool; the next waits for it (its workers read the shadow copy). */
     private boolean encoding;
+    private long framesSent;
     private DynamicChannelContext context;
     private boolean ready;
 
@@ -214,6 +215,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
             frame.release();
             raw.release();
         }
+        framesSent++;
         host.graphicsFrameSent();
     }
 
@@ -237,6 +239,10 @@ public final class GfxChannel implements DynamicChannelProcessor {
 
     @Override
     public void onClose() {
+        if (surface != null) {
+            log.info("Graphics pipeline closed channel={} frames={} tiles: {}", context.channelId(), framesSent,
+                    surface.stats());
+        }
         if (ready) {
             ready = false;
             host.graphicsPipelineClosed(this);
