@@ -15,10 +15,6 @@ import java.util.Map;
  * <p>Not thread-safe: confined to the connection's event loop.
  */
 final class GfxBitmapCache {
-    /** [MS-RDPEGFX] 3.3.1.4 budgets, read as decimal megabytes to stay under either reading. */
-    static final long LARGE_BYTES = 100_000_000L;
-    static final long SMALL_BYTES = 16_000_000L;
-
     private final int capacity;
     /** key → slot, in access order (eldest = least recently used). */
     private final LinkedHashMap<Long, Integer> slots = new LinkedHashMap<>(64, 0.75f, true);

@@ -19,6 +19,9 @@ public final class GfxCapabilityNegotiation {
     /** Cache slots of a 100 MB and of a 16 MB client cache ([MS-RDPEGFX] 3.3.1.4). */
     public static final int CACHE_SLOTS = 25_600;
     public static final int SMALL_CACHE_SLOTS = 4_096;
+    /** Bytes of a 100 MB and of a 16 MB client cache, read as decimal megabytes to stay under either reading. */
+    public static final long CACHE_BYTES = 100_000_000L;
+    public static final long SMALL_CACHE_BYTES = 16_000_000L;
 
     private GfxCapabilityNegotiation() {
     }
@@ -64,6 +67,6 @@ public final class GfxCapabilityNegotiation {
             confirm = GfxCapabilitySet.withFlags(v, flags);
         }
         return Optional.of(new Choice(confirm, smallCache ? SMALL_CACHE_SLOTS : CACHE_SLOTS,
-                smallCache ? GfxBitmapCache.SMALL_BYTES : GfxBitmapCache.LARGE_BYTES, thin));
+                smallCache ? SMALL_CACHE_BYTES : CACHE_BYTES, thin));
     }
 }

@@ -37,11 +37,12 @@ import org.slf4j.LoggerFactory;
 public final class GfxChannel implements DynamicChannelProcessor {
     private static final Logger log = LoggerFactory.getLogger(GfxChannel.class);
     public static final String CHANNEL_NAME = "Microsoft::Windows::RDS::Graphics";
-    static final int SURFACE_ID = 1;
+    /** The one surface of a desktop session, mapped to the output at the origin. */
+    public static final int SURFACE_ID = 1;
     /** Frames sent and not yet acknowledged. FreeRDP acknowledges each frame as soon as it has decoded it. */
-    static final int MAX_FRAMES_IN_FLIGHT = 3;
+    public static final int MAX_FRAMES_IN_FLIGHT = 3;
     /** Tiles per frame, so one frame's message stays moderate and later damage is not starved. */
-    static final int MAX_TILES_PER_FRAME = 256;
+    public static final int MAX_TILES_PER_FRAME = 256;
 
     /** What the channel needs from its session. */
     public interface Host {

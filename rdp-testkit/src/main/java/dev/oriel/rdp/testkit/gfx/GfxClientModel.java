@@ -1,4 +1,4 @@
-package dev.oriel.rdp.core.graphics.gfx;
+package dev.oriel.rdp.testkit.gfx;
 
 import dev.oriel.rdp.core.graphics.PlanarDecoder;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportReply;
@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a graphics pipeline client does with the server's messages, for tests: unwraps the RDP8 container, decodes
+ * What a graphics pipeline client does with the server's messages, for tests and conformance checks: unwraps the RDP8 container, decodes
  * every PDU and applies it to surfaces and a bitmap cache the way [MS-RDPEGFX] 3.2.5 says a client must, checking the
  * rules a real client enforces (frames bracketed, surfaces exist, rectangles inside them, cache slots within the
  * confirmed budget and filled before use). A broken rule fails the test with an {@link AssertionError}.

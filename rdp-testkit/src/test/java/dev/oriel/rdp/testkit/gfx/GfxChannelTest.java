@@ -1,4 +1,4 @@
-package dev.oriel.rdp.core.graphics.gfx;
+package dev.oriel.rdp.testkit.gfx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,10 @@ import dev.oriel.rdp.core.api.PixelFormat;
 import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelContext;
 import dev.oriel.rdp.core.error.DecodeException;
+import dev.oriel.rdp.core.graphics.gfx.GfxCapabilityNegotiation;
+import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
+import dev.oriel.rdp.core.graphics.gfx.GfxEncoderPool;
+import dev.oriel.rdp.core.graphics.gfx.GfxSurfaceEncoder;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportOffer;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportReply;
 import dev.oriel.rdp.core.pdu.gfx.CacheToSurface;
@@ -291,7 +295,7 @@ class GfxChannelTest {
         Framebuffer fb = framebuffer(px, w, h);
         drain(ch, fb);
         assertClientShows(fb);
-        int capacity = (int) (GfxBitmapCache.SMALL_BYTES / (64 * 64 * 4));
+        int capacity = (int) (GfxCapabilityNegotiation.SMALL_CACHE_BYTES / (64 * 64 * 4));
         assertThat(client.cachedEntries()).isEqualTo(capacity);
         assertThat(client.received()).filteredOn(p -> p instanceof EvictCacheEntry).hasSize(1024 - capacity);
         assertThat(client.received()).filteredOn(p -> p instanceof WireToSurface1).hasSize(1024);
