@@ -118,6 +118,17 @@ public final class PlanarEncoder {
             while (run < maxRun && x + run < width && (v[x + run] & 0xFF) == value) {
                 run++;
             }
+            if (run == maxRun) {
+                // A run that goes on for only 1 or 2 more values would leave them as raw bytes behind a new control
+                // byte; end this run early instead so the rest is a run of 3 of its own.
+                int more = 0;
+                while (more < 3 && x + run + more < width && (v[x + run + more] & 0xFF) == value) {
+                    more++;
+                }
+                if (more > 0 && more < 3) {
+                    run -= 3 - more;
+                }
+            }
             if (run >= 3) {
                 pos = writeSegment(v, rawStart, rawCount, run, pos);
                 current = value;

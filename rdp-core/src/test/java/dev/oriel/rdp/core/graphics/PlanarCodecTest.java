@@ -155,6 +155,43 @@ class PlanarCodecTest {
         }
     }
 
+    /** A reference tile (fixtures/libfreerdp, raw BGRA gzip) as 0xAARRGGBB ints. */
+    static int[] referenceTile(String name) throws IOException {
+        byte[] raw;
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new ByteArrayInputStream(Fixtures.bytes("libfreerdp/" + name + ".bgra.gz")))) {
+            raw = in.readAllBytes();
+        }
+        int[] px = new int[64 * 64];
+        java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(px);
+        return px;
+    }
+
+    @Test
+    void uiTileEncodesToExactlyWhatFreerdpWritesAndPhotoTileToLess() throws IOException {
+        for (String tile : new String[] {"tile-ui-64x64", "tile-photo-64x64"}) {
+            int[] px = referenceTile(tile);
+            byte[] freerdp = Fixtures.bytes("libfreerdp/planar-rle-na-" + tile + ".bin");
+            ByteBuf ours = Unpooled.buffer();
+            new PlanarEncoder(64 * 64).encode(px, 0, 64, 64, 64, false, true, ours);
+            byte[] oursBytes = new byte[ours.readableBytes()];
+            ours.getBytes(0, oursBytes);
+            int[] expected = px.clone();
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] |= 0xFF00_0000;
+            }
+            // Both streams decode to the tile: FreeRDP's checks our decoder, ours our encoder.
+            assertThat(PlanarDecoder.decode(Unpooled.wrappedBuffer(freerdp), 64, 64, true)).isEqualTo(expected);
+            assertThat(PlanarDecoder.decode(ours, 64, 64, true)).isEqualTo(expected);
+            if (tile.equals("tile-ui-64x64")) {
+                assertThat(oursBytes).as("same RLE segmentation as FreeRDP 2.11.7").isEqualTo(freerdp);
+            } else {
+                // Noise: FreeRDP keeps RLE (13,249 bytes) where raw planes are smaller; Oriel sends raw planes.
+                assertThat(oursBytes.length).isLessThan(freerdp.length);
+            }
+        }
+    }
+
     @Test
     void flatAndTextTilesCompress() {
         PlanarEncoder encoder = new PlanarEncoder(64 * 64);
