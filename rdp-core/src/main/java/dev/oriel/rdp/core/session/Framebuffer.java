@@ -160,6 +160,38 @@ public final class Framebuffer {
         throw new IllegalStateException("dirty tile count out of sync");
     }
 
+    /** How many 64 × 64 tiles hold damage. */
+    public synchronized int dirtyTileCount() {
+        return dirtyTiles;
+    }
+
+    /** The bounding box of all dirty regions, or null when nothing is dirty. */
+    public synchronized Rect dirtyBounds() {
+        if (dirtyTiles == 0) {
+            return null;
+        }
+        int x0 = width;
+        int y0 = height;
+        int x1 = 0;
+        int y1 = 0;
+        for (int i = 0; i < dirty.length; i += 4) {
+            if (dirty[i + 2] != 0) {
+                x0 = Math.min(x0, dirty[i]);
+                y0 = Math.min(y0, dirty[i + 1]);
+                x1 = Math.max(x1, dirty[i + 2]);
+                y1 = Math.max(y1, dirty[i + 3]);
+            }
+        }
+        return new Rect(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /** Copies the current pixels of {@code r} (inside the desktop) into {@code dst}, {@code r.width()} per row. */
+    public synchronized void copyRegion(Rect r, int[] dst) {
+        for (int y = 0; y < r.height(); y++) {
+            System.arraycopy(rows[r.y() + y], r.x(), dst, y * r.width(), r.width());
+        }
+    }
+
     /** A copy of the whole desktop (for tests and diagnostics). */
     public synchronized int[] snapshot() {
         int[] all = new int[width * height];

@@ -27,6 +27,9 @@ import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToOutput;
 import dev.oriel.rdp.core.pdu.gfx.ResetGraphics;
 import dev.oriel.rdp.core.pdu.gfx.SolidFill;
 import dev.oriel.rdp.core.pdu.gfx.StartFrame;
+import dev.oriel.rdp.core.pdu.gfx.SurfaceToSurface;
+import dev.oriel.rdp.core.pdu.gfx.GfxPoint;
+import dev.oriel.rdp.core.pdu.gfx.GfxRect;
 import dev.oriel.rdp.core.pdu.gfx.WireToSurface1;
 import dev.oriel.rdp.core.session.Framebuffer;
 import dev.oriel.rdp.core.wire.Encodable;
@@ -274,11 +277,48 @@ class GfxChannelTest {
         List<GfxPdu> last = client.received().subList(client.received().size() - 3, client.received().size());
         assertThat(last.get(0)).isInstanceOf(StartFrame.class);
         assertThat(last.get(1)).isInstanceOfSatisfying(CacheToSurface.class,
-                c -> assertThat(c.destPts()).containsExactly(new dev.oriel.rdp.core.pdu.gfx.GfxPoint(320, 128)));
+                c -> assertThat(c.destPts()).containsExactly(new GfxPoint(320, 128)));
         assertThat(last.get(2)).isInstanceOf(EndFrame.class);
         assertThat(ch.stats().cacheHits()).isEqualTo(hitsBefore + 1);
         assertThat(ch.stats().planar()).isEqualTo(planarBefore);
         assertClientShows(fb);
+    }
+
+    @Test
+    void contentThatScrollsIsCopiedOnTheClientAndOnlyTheExposedStripIsEncoded() {
+        int w = 512;
+        int h = 512;
+        int[] px = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            Random row = new Random(y);
+            for (int x = 0; x < w; x++) {
+                // Text-like lines, every row different, so where each row went is unambiguous.
+                px[y * w + x] = row.nextInt(5) == 0 ? 0xFF000000 : 0xFFFFFFFF;
+            }
+        }
+        GfxChannel ch = open(w, h, 0);
+        Framebuffer fb = framebuffer(px, w, h);
+        drain(ch, fb);
+        long planarBefore = ch.stats().planar();
+        // Scroll the area from y = 64 to 448 up by 24 rows, and draw new lines into the exposed strip.
+        for (int y = 64; y < 424; y++) {
+            System.arraycopy(px, (y + 24) * w, px, y * w, w);
+        }
+        for (int y = 424; y < 448; y++) {
+            Random row = new Random(1000 + y);
+            for (int x = 0; x < w; x++) {
+                px[y * w + x] = row.nextInt(5) == 0 ? 0xFF202020 : 0xFFF0F0F0;
+            }
+        }
+        fb.copyFrom(PixelBuffer.ofInts(px, w, h, PixelFormat.XRGB32), List.of(new Rect(0, 64, w, 384)));
+        drain(ch, fb);
+        assertClientShows(fb);
+        assertThat(client.received()).filteredOn(p -> p instanceof SurfaceToSurface).singleElement()
+                .isEqualTo(new SurfaceToSurface(GfxChannel.SURFACE_ID, GfxChannel.SURFACE_ID,
+                        new GfxRect(0, 88, w, 448), List.of(new GfxPoint(0, 64))));
+        assertThat(ch.stats().scrolls()).isEqualTo(1);
+        // Only the tile row holding the exposed strip (y 384..448) is encoded again: 8 tiles, not 48.
+        assertThat(ch.stats().planar() - planarBefore).isEqualTo(8);
     }
 
     @Test

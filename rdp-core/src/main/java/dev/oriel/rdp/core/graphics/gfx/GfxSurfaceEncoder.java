@@ -8,12 +8,14 @@ import dev.oriel.rdp.core.pdu.gfx.GfxPoint;
 import dev.oriel.rdp.core.pdu.gfx.GfxRect;
 import dev.oriel.rdp.core.pdu.gfx.SolidFill;
 import dev.oriel.rdp.core.pdu.gfx.SurfaceToCache;
+import dev.oriel.rdp.core.pdu.gfx.SurfaceToSurface;
 import dev.oriel.rdp.core.pdu.gfx.WireToSurface1;
 import dev.oriel.rdp.core.session.Framebuffer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,7 @@ public final class GfxSurfaceEncoder {
     private final int[] tile = new int[TILE * TILE];
     private final GfxTileWorker inlineWorker = new GfxTileWorker();
     private final Stats stats = new Stats();
+    private final ScrollDetector scrolls = new ScrollDetector();
 
     /** How tiles were sent, cumulative for the surface. Read on the event loop. */
     public static final class Stats {
@@ -64,6 +67,7 @@ public final class GfxSurfaceEncoder {
         long solid;
         long cacheHits;
         long planar;
+        long scrolls;
         long codecBytes;
 
         public long unchanged() {
@@ -82,6 +86,11 @@ public final class GfxSurfaceEncoder {
             return planar;
         }
 
+        /** Surface-to-surface copies sent for content that moved up or down. */
+        public long scrolls() {
+            return scrolls;
+        }
+
         /** Bytes of codec payload (planar streams), without PDU headers. */
         public long codecBytes() {
             return codecBytes;
@@ -90,7 +99,7 @@ public final class GfxSurfaceEncoder {
         @Override
         public String toString() {
             return "unchanged=" + unchanged + " solid=" + solid + " cacheHits=" + cacheHits + " planar=" + planar
-                    + " codecBytes=" + codecBytes;
+                    + " scrolls=" + scrolls + " codecBytes=" + codecBytes;
         }
     }
 
@@ -231,6 +240,7 @@ public final class GfxSurfaceEncoder {
      */
     public Frame prepare(Framebuffer fb, int maxTiles) {
         Frame frame = new Frame();
+        scrolls.detect(fb, frame.items);
         Map<Integer, List<GfxRect>> fills = new LinkedHashMap<>();
         while (frame.taken < maxTiles) {
             Rect r = fb.takeDirtyTile(tile);
@@ -312,6 +322,127 @@ public final class GfxSurfaceEncoder {
     private void toShadow(Rect r) {
         for (int y = 0; y < r.height(); y++) {
             System.arraycopy(tile, y * r.width(), shadow[r.y() + y], r.x(), r.width());
+        }
+    }
+
+    /**
+     * Finds content of the damaged area that moved vertically since the client last saw it, and has the client copy
+     * it ([MS-RDPEGFX] 2.2.2.5 surface to surface) instead of receiving it again; the tiles that then match the copy
+     * are found unchanged by the per-tile pass, so only the newly exposed strip is encoded. A guess that turns out
+     * wrong costs nothing in correctness: every tile is still compared with what the client shows.
+     *
+     * <p>Rows are compared by hash: for each new row, the old rows with the same hash vote for an offset; the offset
+     * with the most votes is checked pixel by pixel, and its longest run of matching rows is copied if it spans at
+     * least {@value #MIN_ROWS} rows.
+     */
+    private final class ScrollDetector {
+        static final int MIN_ROWS = 64;
+        /** Rows whose content occurs this often (blank lines) say nothing about where content went. */
+        static final int COMMON_ROW = 8;
+        private int[] fresh = new int[0];
+        private long[] newHashes = new long[0];
+        private long[] oldHashes = new long[0];
+
+        void detect(Framebuffer fb, List<Object> items) {
+            Rect b = fb.dirtyBounds();
+            if (b == null || b.height() < 2 * MIN_ROWS || b.width() < TILE || !allKnown(b)) {
+                return;
+            }
+            long tilesInBounds = (long) ((b.right() - 1) / TILE - b.x() / TILE + 1) * ((b.bottom() - 1) / TILE
+                    - b.y() / TILE + 1);
+            if (2L * fb.dirtyTileCount() < tilesInBounds) {
+                return; // scattered damage: a scroll moves one contiguous area
+            }
+            int w = b.width();
+            int h = b.height();
+            if (fresh.length < w * h) {
+                fresh = new int[w * h];
+                newHashes = new long[h];
+                oldHashes = new long[h];
+            }
+            fb.copyRegion(b, fresh);
+            Map<Long, int[]> oldRows = new HashMap<>();
+            for (int y = 0; y < h; y++) {
+                newHashes[y] = rowHash(fresh, y * w, w);
+                oldHashes[y] = rowHash(shadow[b.y() + y], b.x(), w);
+                oldRows.merge(oldHashes[y], new int[] {y, 1}, (a, c) -> new int[] {a[0], a[1] + 1});
+            }
+            Map<Integer, Integer> votes = new HashMap<>();
+            for (int y = 0; y < h; y++) {
+                int[] old = oldRows.get(newHashes[y]);
+                if (old != null && old[1] < COMMON_ROW && old[0] != y) {
+                    votes.merge(y - old[0], 1, Integer::sum);
+                }
+            }
+            int dy = 0;
+            int best = 0;
+            for (Map.Entry<Integer, Integer> e : votes.entrySet()) {
+                if (e.getValue() > best) {
+                    best = e.getValue();
+                    dy = e.getKey();
+                }
+            }
+            if (best < MIN_ROWS / 4) {
+                return;
+            }
+            // The longest run of destination rows y whose new content equals the old row y - dy, exactly.
+            int runStart = -1;
+            int bestStart = 0;
+            int bestLen = 0;
+            for (int y = Math.max(0, dy); y <= Math.min(h, h + dy); y++) {
+                boolean match = y < Math.min(h, h + dy) && sameRow(fresh, y * w, shadow[b.y() + y - dy], b.x(), w);
+                if (match && runStart < 0) {
+                    runStart = y;
+                } else if (!match && runStart >= 0) {
+                    if (y - runStart > bestLen) {
+                        bestLen = y - runStart;
+                        bestStart = runStart;
+                    }
+                    runStart = -1;
+                }
+            }
+            if (bestLen < MIN_ROWS) {
+                return;
+            }
+            int srcTop = b.y() + bestStart - dy;
+            int dstTop = b.y() + bestStart;
+            items.add(new SurfaceToSurface(surfaceId, surfaceId,
+                    new GfxRect(b.x(), srcTop, b.right(), srcTop + bestLen), List.of(new GfxPoint(b.x(), dstTop))));
+            // Mirror the client's copy (source and destination may overlap: copy in the safe direction).
+            for (int i = 0; i < bestLen; i++) {
+                int k = dy > 0 ? bestLen - 1 - i : i;
+                System.arraycopy(shadow[srcTop + k], b.x(), shadow[dstTop + k], b.x(), w);
+            }
+            stats.scrolls++;
+        }
+
+        private boolean allKnown(Rect b) {
+            for (int ty = b.y() / TILE; ty <= (b.bottom() - 1) / TILE; ty++) {
+                for (int tx = b.x() / TILE; tx <= (b.right() - 1) / TILE; tx++) {
+                    if (!known[ty * tilesX + tx]) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private long rowHash(int[] px, int off, int n) {
+            long h = 0x9E37_79B9_7F4A_7C15L;
+            for (int i = 0; i < n; i++) {
+                h = (h ^ (px[off + i] & 0x00FF_FFFFL)) * 0xFF51_AFD7_ED55_8CCDL;
+                h ^= h >>> 29;
+            }
+            return h;
+        }
+
+        private boolean sameRow(int[] a, int aOff, int[] b, int bOff, int n) {
+            for (int i = 0; i < n; i++) {
+                if (((a[aOff + i] ^ b[bOff + i]) & 0x00FF_FFFF) != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
