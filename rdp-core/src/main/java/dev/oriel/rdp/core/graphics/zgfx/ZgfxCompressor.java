@@ -49,8 +49,13 @@ public final class ZgfxCompressor {
     private static final int CHAIN_SIZE = 1 << 17;
     private static final int DEFAULT_MAX_CHAIN = 24;
     private static final int DEFAULT_NICE_LENGTH = 96;
-    /** Worst case per token: a literal (9 bits) then a match (29 + 30 bits), plus a partial byte. */
-    private static final int SCRATCH_SLACK = 32;
+    /** Room past the segment's size for the token that crosses it (at most 2 literals and a match: 77 bits). */
+    private static final int SCRATCH_SLACK = 64;
+    /** Prefix 10001 with distance value 0: an unencoded run follows ([MS-RDPEGFX] 3.1.9.1). */
+    private static final int UNENCODED_TOKEN = 0b10001_00000;
+    private static final int UNENCODED_TOKEN_BITS = 10;
+    /** The longest unencoded run: its count has 15 bits. */
+    private static final int MAX_UNENCODED = (1 << ZgfxTokens.UNENCODED_COUNT_BITS) - 1;
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -80,6 +85,10 @@ public final class ZgfxCompressor {
     private int outPos;
     private long bits;
     private int bitCount;
+    /** Literals not yet written: {@code window[literalStart, literalStart + literalCount)}, costing literalBits. */
+    private int literalStart;
+    private int literalCount;
+    private int literalBits;
 
     /** The result of {@link #findMatch}: 0 when there is no match worth taking. */
     private int matchLength;
@@ -149,10 +158,12 @@ public final class ZgfxCompressor {
         outPos = 0;
         bits = 0;
         bitCount = 0;
+        literalCount = 0;
+        literalBits = 0;
         int p = start;
         boolean pending = false; // Whether matchLength/matchDistance already describe position p.
         while (p < end) {
-            if (outPos >= length - 1) {
+            if (outPos + pendingLiteralBytes() >= length - 1) {
                 return false; // Already no smaller than the raw bytes, with the padding byte still to come.
             }
             if (!pending) {
@@ -163,7 +174,7 @@ public final class ZgfxCompressor {
             int length1 = matchLength;
             int distance1 = matchDistance;
             if (length1 == 0) {
-                literal(window[p] & 0xFF);
+                literal(p);
                 p++;
                 continue;
             }
@@ -172,16 +183,18 @@ public final class ZgfxCompressor {
                 findMatch(p + 1, end, before + (p + 1 - start));
                 insertUpTo(p + 2, end);
                 if (matchLength > 0 && gain(matchLength, matchDistance) > gain(length1, distance1)) {
-                    literal(window[p] & 0xFF);
+                    literal(p);
                     p++;
                     pending = true;
                     continue;
                 }
             }
+            flushLiterals();
             match(length1, distance1);
             p += length1;
             insertUpTo(p, end);
         }
+        flushLiterals();
         // Flush the last partial byte; the final byte counts its unused low bits (3.1.9.1).
         int padding = 0;
         if (bitCount > 0) {
@@ -281,8 +294,53 @@ public final class ZgfxCompressor {
         return DISTANCE_PREFIX_BITS[i] + DISTANCE_VALUE_BITS[i] + ZgfxTokens.lengthBits(length);
     }
 
-    private void literal(int value) {
-        write(LITERAL_CODE[value], LITERAL_BITS[value]);
+    /** Queues the byte at window index {@code p} as a literal; the run is written when a match or the end comes. */
+    private void literal(int p) {
+        if (literalCount == 0) {
+            literalStart = p;
+        } else if (literalCount == MAX_UNENCODED) {
+            flushLiterals();
+            literalStart = p;
+        }
+        literalCount++;
+        literalBits += LITERAL_BITS[window[p] & 0xFF];
+    }
+
+    /** An upper bound on the bytes the queued literals will take. */
+    private int pendingLiteralBytes() {
+        return (Math.min(literalBits, unencodedBits(literalCount)) + 7) >>> 3;
+    }
+
+    /** A run as unencoded bytes: token, 15-bit count, up to 7 bits of alignment, the bytes. */
+    private static int unencodedBits(int count) {
+        return UNENCODED_TOKEN_BITS + ZgfxTokens.UNENCODED_COUNT_BITS + 7 + 8 * count;
+    }
+
+    /**
+     * Writes the queued literals, each with its prefix code, or as one unencoded run when that is shorter: bytes
+     * that do not compress (noise, already-compressed tiles) then cost 8 bits each instead of 9.
+     */
+    private void flushLiterals() {
+        int count = literalCount;
+        if (count == 0) {
+            return;
+        }
+        literalCount = 0;
+        if (unencodedBits(count) < literalBits) {
+            write(UNENCODED_TOKEN, UNENCODED_TOKEN_BITS);
+            write(count, ZgfxTokens.UNENCODED_COUNT_BITS);
+            if (bitCount > 0) {
+                write(0, 8 - bitCount); // The bytes start on a byte boundary.
+            }
+            System.arraycopy(window, literalStart, out, outPos, count);
+            outPos += count;
+        } else {
+            for (int i = literalStart, end = literalStart + count; i < end; i++) {
+                int value = window[i] & 0xFF;
+                write(LITERAL_CODE[value], LITERAL_BITS[value]);
+            }
+        }
+        literalBits = 0;
     }
 
     private void match(int length, int distance) {

@@ -186,6 +186,21 @@ class ZgfxRoundTripTest {
     }
 
     @Test
+    void noiseInsideACompressedSegmentCostsEightBitsPerByte() {
+        // Half noise, half text: the segment compresses, and the noise goes as an unencoded run (8 bits a byte)
+        // rather than as 9-bit literals, which alone would take 33,750 bytes.
+        byte[] m = new byte[60_000];
+        System.arraycopy(random(31, 30_000), 0, m, 0, 30_000);
+        byte[] fox = "The quick brown fox jumps over the lazy dog. ".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 30_000; i < m.length; i++) {
+            m[i] = fox[i % fox.length];
+        }
+        byte[] wire = new Channel(new ZgfxCompressor()).send(m);
+        assertThat(wire[1]).isEqualTo((byte) (ZgfxSegments.PACKET_COMPR_TYPE_RDP8 | ZgfxSegments.PACKET_COMPRESSED));
+        assertThat(wire.length).isLessThan(30_000 + 300);
+    }
+
+    @Test
     void planarTilesOfAUiScreenShrink() {
         Channel ch = new Channel(new ZgfxCompressor());
         List<byte[]> rows = ZgfxBenchFrames.planarTileRows(ZgfxBenchFrames.desktopUi(), 1920, 1080);
