@@ -119,7 +119,8 @@ public final class ZgfxCompressor {
     /**
      * Compresses {@code length} bytes of {@code src} from absolute index {@code index} (reader index untouched) into
      * one RDP8_BULK_ENCODED_DATA appended to {@code dst}: header {@code 0x24} and the bit stream, or header
-     * {@code 0x04} and the bytes when compression would not make them smaller.
+     * {@code 0x04} and the bytes when compression would not make them smaller. The bytes enter the history before
+     * anything is written, so {@code dst} must take them (a failure there leaves the client out of step).
      *
      * @param length 0 to 65,535
      * @return the number of bytes written to {@code dst}
@@ -127,6 +128,13 @@ public final class ZgfxCompressor {
     public int compress(ByteBuf src, int index, int length, ByteBuf dst) {
         if (length < 0 || length > MAX_SEGMENT) {
             throw new IllegalArgumentException("segment of " + length + " bytes, at most " + MAX_SEGMENT);
+        }
+        if (length == 0) {
+            // FreeRDP's decoder (2.x and 3.x) refuses a segment that is only a header byte, but accepts an empty
+            // bit stream: no tokens, then the padding count 0.
+            dst.writeByte(PACKET_COMPR_TYPE_RDP8 | PACKET_COMPRESSED);
+            dst.writeByte(0);
+            return 2;
         }
         if (windowEnd + length > window.length) {
             slide();
@@ -139,7 +147,7 @@ public final class ZgfxCompressor {
         int end = windowEnd;
         // Positions near the end of the previous segment lacked 4 bytes to hash; now they have them.
         insertUpTo(start, end);
-        boolean compressed = length > 0 && encode(start, end, before);
+        boolean compressed = encode(start, end, before);
         // The history takes in the segment whether it went out encoded or raw (3.1.9.1), so hash all of it.
         insertUpTo(end, end);
         if (compressed) {

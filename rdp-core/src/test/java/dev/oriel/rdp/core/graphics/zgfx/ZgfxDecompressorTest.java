@@ -106,6 +106,15 @@ class ZgfxDecompressorTest {
     }
 
     @Test
+    void emptySegmentsOfBothKinds() {
+        ZgfxDecompressor d = new ZgfxDecompressor();
+        assertThat(container(d, hex("e0 24 00"))).isEmpty(); // An empty bit stream: only the padding count.
+        assertThat(container(d, hex("e0 04"))).isEmpty();
+        assertThat(container(d, hex("e1 0200 00000000 02000000 2400 01000000 04"))).isEmpty();
+        assertThat(d.historyBytes()).isZero();
+    }
+
+    @Test
     void aMatchMayReachBackTheWholeHistory() {
         ZgfxDecompressor d = new ZgfxDecompressor();
         byte[] chunk = new byte[ZgfxSegments.MAX_SEGMENT];
