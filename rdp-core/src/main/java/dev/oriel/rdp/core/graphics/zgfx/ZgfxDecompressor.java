@@ -51,8 +51,12 @@ public final class ZgfxDecompressor {
     private int bitLimit;
     private boolean failed;
 
-    /** Decodes the readable bytes of {@code segment} (header byte and data; all consumed) and appends them to {@code
-     * out}. At most 65,535 bytes come out of one segment. */
+    /**
+     * Decodes the readable bytes of {@code segment} (header byte and data; all consumed) and appends them to
+     * {@code out}: at most 65,535 bytes, the most one segment may hold.
+     *
+     * @return the number of bytes appended
+     */
     public int decompress(ByteBuf segment, ByteBuf out) {
         return decompress(segment, out, MAX_SEGMENT);
     }

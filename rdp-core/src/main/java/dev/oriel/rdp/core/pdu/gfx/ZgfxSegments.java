@@ -95,7 +95,7 @@ public final class ZgfxSegments {
 
     /**
      * Reads a container of uncompressed segments into one buffer (caller releases), for the test kit's client and
-     * tests. A compressed segment is refused: Oriel's decoder for ZGFX does not exist yet.
+     * tests. A compressed segment is refused: it needs the channel's {@link ZgfxDecompressor} (the overload below).
      *
      * @param maxSize the largest message accepted
      */
