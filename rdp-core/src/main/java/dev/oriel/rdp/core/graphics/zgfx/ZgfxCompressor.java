@@ -29,13 +29,15 @@ import java.nio.ByteOrder;
  *
  * <p>Match finding: a hash of the next 4 bytes selects the most recent position with that hash (covering the whole
  * window), older positions with the same hash are chained for the last 128 KiB, a bounded number of candidates is
- * tried, and one step of lazy evaluation lets a better match at the next byte win over the current one.
+ * tried, and one step of lazy evaluation lets a better match at the next byte win over the current one. Where no
+ * 4-byte match exists, the most recent position with the same 3 bytes is tried. A match is taken only when it costs
+ * fewer bits than the literals it replaces, and a run of literals goes out as an unencoded run when that is shorter.
  *
  * <p>Memory: about 5 MB per instance (window and tables), allocated once; compressing allocates nothing.
  * Not thread-safe: one instance per channel direction, used from its event loop.
  */
 public final class ZgfxCompressor {
-    /** Matches are found through a hash of this many bytes; a 3-byte match rarely pays for its distance code. */
+    /** Matches are chained by a hash of this many bytes; 3-byte matches, which pay only when near, have a table. */
     private static final int MIN_MATCH = 4;
     /**
      * The farthest match this side emits. The protocol allows 2,500,000; staying one segment short of it means that,
@@ -46,6 +48,7 @@ public final class ZgfxCompressor {
     /** Room after the kept history for new segments; the window slides when it is full. */
     private static final int SLACK = 1 << 20;
     private static final int HASH_BITS = 18;
+    private static final int HASH3_BITS = 16;
     private static final int CHAIN_SIZE = 1 << 17;
     private static final int DEFAULT_MAX_CHAIN = 24;
     private static final int DEFAULT_NICE_LENGTH = 96;
@@ -80,6 +83,11 @@ public final class ZgfxCompressor {
     private final int[] head = new int[1 << HASH_BITS];
     /** For the last {@link #CHAIN_SIZE} positions, the previous position with the same hash. */
     private final int[] chain = new int[CHAIN_SIZE];
+    /**
+     * Most recent absolute position per hash of 3 bytes: a 3-byte match, which the 4-byte chains cannot find, still
+     * beats three literals when it is near (11 bits at a distance below 32 against 15 to 27).
+     */
+    private final int[] head3 = new int[1 << HASH3_BITS];
 
     private final byte[] out = new byte[MAX_SEGMENT + SCRATCH_SLACK];
     private int outPos;
@@ -258,6 +266,17 @@ public final class ZgfxCompressor {
             previousDistance = distance;
             candidate = chain[candidate & (CHAIN_SIZE - 1)];
         }
+        if (bestDistance == 0) {
+            // No 4-byte match: try the most recent position with the same 3 bytes; pays() keeps it only if near.
+            int distance = position - head3[hash3(first)];
+            if (distance > 0 && distance <= maxDistance) {
+                int c = p - distance;
+                if (window[c] == window[p] && window[c + 1] == window[p + 1] && window[c + 2] == window[p + 2]) {
+                    bestLength = 3;
+                    bestDistance = distance;
+                }
+            }
+        }
         if (bestDistance != 0 && pays(p, bestLength, bestDistance)) {
             matchLength = bestLength;
             matchDistance = bestDistance;
@@ -280,16 +299,24 @@ public final class ZgfxCompressor {
         return length;
     }
 
-    /** Whether the match costs fewer bits than the literals it replaces (only short matches can lose). */
+    /**
+     * Whether the match costs fewer bits than the literals it replaces. Only short matches can lose: against 9-bit
+     * literals, or, inside a stretch of noise that will go out as an unencoded run, against 8 bits a byte plus the
+     * cost of starting a new run after the match.
+     */
     private boolean pays(int p, int length, int distance) {
-        if (length >= 8) {
-            return true; // At least 40 bits of literals against at most 29 + 6 bits of match.
+        if (length >= 16) {
+            return true; // At least 80 bits of literals against at most 29 + 8 bits of match.
         }
-        int literalBits = 0;
+        int matchBits = matchBits(length, distance);
+        if (literalCount > 0 && unencodedBits(literalCount) < literalBits) {
+            return matchBits + UNENCODED_TOKEN_BITS + ZgfxTokens.UNENCODED_COUNT_BITS + 7 < 8 * length;
+        }
+        int literalCost = 0;
         for (int i = 0; i < length; i++) {
-            literalBits += LITERAL_BITS[window[p + i] & 0xFF];
+            literalCost += LITERAL_BITS[window[p + i] & 0xFF];
         }
-        return matchBits(length, distance) < literalBits;
+        return matchBits < literalCost;
     }
 
     /** Bits saved against (roughly 9-bit) literals: how matches are compared with each other. */
@@ -380,14 +407,21 @@ public final class ZgfxCompressor {
     private void insertUpTo(int limit, int end) {
         int last = Math.min(limit, end - MIN_MATCH + 1);
         for (int q = hashedEnd; q < last; q++) {
-            int h = hash((int) INT.get(window, q));
+            int fourBytes = (int) INT.get(window, q);
+            int h = hash(fourBytes);
             int position = windowBase + q;
             chain[position & (CHAIN_SIZE - 1)] = head[h];
             head[h] = position;
+            head3[hash3(fourBytes)] = position;
         }
         if (last > hashedEnd) {
             hashedEnd = last;
         }
+    }
+
+    /** A hash of the first 3 of the 4 bytes (little-endian, so the low 24 bits). */
+    private static int hash3(int fourBytes) {
+        return ((fourBytes & 0xFF_FFFF) * 0x9E37_79B1) >>> (32 - HASH3_BITS);
     }
 
     private static int hash(int fourBytes) {
