@@ -137,7 +137,8 @@ public final class ZgfxSegments {
         Wire.checkLimit(total, maxSize, NAME, "uncompressedSize");
         // Compressed segments may be larger than their bytes, up to the spec's expansion limit.
         long maxSegmentSize = MAX_SEGMENT + 1L + (decompressor == null ? 0 : MAX_EXPANSION + 1);
-        ByteBuf out = alloc.buffer((int) total);
+        // Grow with the bytes actually decoded: a small container may announce up to maxSize.
+        ByteBuf out = alloc.buffer((int) Math.min(total, decompressor == null ? src.readableBytes() : MAX_SEGMENT));
         try {
             for (int i = 0; i < count; i++) {
                 Wire.ensureReadable(src, 4, NAME);
