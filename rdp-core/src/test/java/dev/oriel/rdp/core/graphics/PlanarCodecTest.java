@@ -155,11 +155,11 @@ class PlanarCodecTest {
         }
     }
 
-    /** A reference tile (fixtures/libfreerdp, raw BGRA gzip) as 0xAARRGGBB ints. */
+    /** A reference tile (fixtures/bench, raw BGRA gzip) as 0xAARRGGBB ints. */
     static int[] referenceTile(String name) throws IOException {
         byte[] raw;
         try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
-                new ByteArrayInputStream(Fixtures.bytes("libfreerdp/" + name + ".bgra.gz")))) {
+                new ByteArrayInputStream(Fixtures.bytes("bench/" + name + ".bgra.gz")))) {
             raw = in.readAllBytes();
         }
         int[] px = new int[64 * 64];
