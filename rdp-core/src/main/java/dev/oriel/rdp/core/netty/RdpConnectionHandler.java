@@ -263,7 +263,7 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
             public void graphicsFrameSent() {
                 session.graphicsFrameSent();
             }
-        }, GfxEncoderPool.shared()));
+        }, GfxEncoderPool.shared(), true));
         for (DynamicChannelFactory f : config.dynamicChannels()) {
             create(() -> f.create(info)).ifPresent(dynamic::add);
         }

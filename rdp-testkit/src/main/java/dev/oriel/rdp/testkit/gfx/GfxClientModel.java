@@ -1,6 +1,7 @@
 package dev.oriel.rdp.testkit.gfx;
 
 import dev.oriel.rdp.core.graphics.PlanarDecoder;
+import dev.oriel.rdp.core.graphics.zgfx.ZgfxDecompressor;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportReply;
 import dev.oriel.rdp.core.pdu.gfx.CacheToSurface;
 import dev.oriel.rdp.core.pdu.gfx.CapsConfirm;
@@ -28,13 +29,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a graphics pipeline client does with the server's messages, for tests and conformance checks: unwraps the RDP8 container, decodes
- * every PDU and applies it to surfaces and a bitmap cache the way [MS-RDPEGFX] 3.2.5 says a client must, checking the
- * rules a real client enforces (frames bracketed, surfaces exist, rectangles inside them, cache slots within the
+ * What a graphics pipeline client does with the server's messages, for tests and conformance checks: unwraps and
+ * decompresses the RDP8 container, decodes every PDU and applies it to surfaces and a bitmap cache the way
+ * [MS-RDPEGFX] 3.2.5 says a client must, checking the rules a real client enforces (frames bracketed, surfaces exist, rectangles inside them, cache slots within the
  * confirmed budget and filled before use). A broken rule fails the test with an {@link AssertionError}.
  */
 public final class GfxClientModel {
     private final int maxCacheSlots;
+    /** The client's half of the bulk compression: its history follows every message, compressed or not. */
+    private final ZgfxDecompressor zgfx = new ZgfxDecompressor();
     private final Map<Integer, int[]> surfaces = new HashMap<>();
     private final Map<Integer, int[]> sizes = new HashMap<>();
     private final Map<Integer, int[]> cache = new HashMap<>();
@@ -53,7 +56,7 @@ public final class GfxClientModel {
     /** Applies one server-to-client DVC message (released by the caller). */
     public void accept(ByteBuf message) {
         messageBytes += message.readableBytes();
-        ByteBuf raw = ZgfxSegments.unwrap(message.duplicate(), 64 << 20, ByteBufAllocator.DEFAULT);
+        ByteBuf raw = ZgfxSegments.unwrap(message.duplicate(), 64 << 20, zgfx, ByteBufAllocator.DEFAULT);
         try {
             for (GfxPdu pdu : GfxPdu.decodeAll(raw)) {
                 received.add(pdu);

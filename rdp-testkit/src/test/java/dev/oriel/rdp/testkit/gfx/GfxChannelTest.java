@@ -115,7 +115,11 @@ class GfxChannelTest {
     }
 
     private GfxChannel open(int w, int h, int flags) {
-        GfxChannel ch = new GfxChannel(w, h, host, null);
+        return open(w, h, flags, true);
+    }
+
+    private GfxChannel open(int w, int h, int flags, boolean compress) {
+        GfxChannel ch = new GfxChannel(w, h, host, null, compress);
         ch.onOpen(context);
         ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(
                 GfxCapabilitySet.withFlags(GfxCapabilitySet.VERSION_8, 0),
@@ -210,7 +214,7 @@ class GfxChannelTest {
 
     @Test
     void aClientWithNoKnownVersionIsLeftOnBitmapUpdates() {
-        GfxChannel ch = new GfxChannel(64, 64, host, null);
+        GfxChannel ch = new GfxChannel(64, 64, host, null, true);
         ch.onOpen(context);
         ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(0x99, 0)))
                 .toByteArray()));
@@ -234,6 +238,23 @@ class GfxChannelTest {
         assertThat(s.solid() + s.planar() + s.cacheHits()).isEqualTo(16L * 11);
         // Every frame is bracketed and numbered in sequence.
         assertThat(client.endedFrames()).isNotEmpty().isSorted();
+    }
+
+    @Test
+    void messagesAreBulkCompressedAndDecompressToTheSamePicture() {
+        int w = 1000;
+        int h = 700;
+        long[] bytes = new long[2];
+        for (int i = 0; i < 2; i++) {
+            client = new GfxClientModel(GfxCapabilityNegotiation.CACHE_SLOTS);
+            GfxChannel ch = open(w, h, 0, i == 0);
+            Framebuffer fb = framebuffer(desktop(w, h, 1), w, h);
+            drain(ch, fb);
+            assertClientShows(fb);
+            bytes[i] = client.messageBytes();
+        }
+        // The text-like block repeats itself within tiles and across them: ZGFX finds it.
+        assertThat(bytes[0]).as("compressed vs %d uncompressed", bytes[1]).isLessThan(bytes[1] * 6 / 10);
     }
 
     @Test
@@ -376,7 +397,7 @@ class GfxChannelTest {
         try (GfxEncoderPool pool = new GfxEncoderPool(2)) {
             int w = 1000;
             int h = 700;
-            GfxChannel ch = new GfxChannel(w, h, host, pool);
+            GfxChannel ch = new GfxChannel(w, h, host, pool, true);
             ch.onOpen(context);
             ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(
                     GfxCapabilitySet.VERSION_10_7, 0))).toByteArray()));

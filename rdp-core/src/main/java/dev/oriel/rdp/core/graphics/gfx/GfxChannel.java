@@ -2,6 +2,7 @@ package dev.oriel.rdp.core.graphics.gfx;
 
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelContext;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelProcessor;
+import dev.oriel.rdp.core.graphics.zgfx.ZgfxCompressor;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportOffer;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportReply;
 import dev.oriel.rdp.core.pdu.gfx.CapsAdvertise;
@@ -18,6 +19,7 @@ import dev.oriel.rdp.core.session.Framebuffer;
 import dev.oriel.rdp.core.wire.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -65,19 +67,29 @@ public final class GfxChannel implements DynamicChannelProcessor {
     private final GfxFrameFlow flow = new GfxFrameFlow(MAX_FRAMES_IN_FLIGHT);
     private final long startNanos = System.nanoTime();
     private final GfxEncoderPool pool;
+    private final boolean compress;
     private GfxSurfaceEncoder surface;
     /** A frame is being encoded on the pool; the next waits for it (its workers read the shadow copy). */
     private boolean encoding;
     private long framesSent;
+    /** RDP8 bulk compressor of this channel's server-to-client messages, created with the surface. */
+    private ZgfxCompressor zgfx;
+    /** Control PDUs to send once the frame being encoded is sent. */
+    private final List<GfxPdu> deferred = new ArrayList<>();
     private DynamicChannelContext context;
     private boolean ready;
 
-    /** @param pool where tiles are encoded; null encodes every frame on the event loop */
-    public GfxChannel(int width, int height, Host host, GfxEncoderPool pool) {
+    /**
+     * @param pool     where tiles are encoded; null encodes every frame on the event loop
+     * @param compress whether messages are ZGFX-compressed (about 5 MB of compressor state per session) or sent in
+     *                 uncompressed segments
+     */
+    public GfxChannel(int width, int height, Host host, GfxEncoderPool pool, boolean compress) {
         this.width = width;
         this.height = height;
         this.host = host;
         this.pool = pool;
+        this.compress = compress;
     }
 
     @Override
@@ -114,7 +126,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
                 // [MS-RDPEGFX] 3.3.5.2: entries of a persistent cache from an earlier session. Their keys are not
                 // Oriel's content hashes, so none is accepted; the empty reply lets the client drop them.
                 log.debug("Graphics cache import offer of {} entries declined", offer.entries().size());
-                send(List.of(new CacheImportReply(List.of())), ByteBufAllocator.DEFAULT);
+                send(List.of(new CacheImportReply(List.of())));
             }
         }
     }
@@ -131,19 +143,28 @@ public final class GfxChannel implements DynamicChannelProcessor {
         }
         log.debug("Graphics pipeline: confirming version 0x{} flags 0x{}", Long.toHexString(choice.confirm().version()),
                 Long.toHexString(choice.confirm().flags()));
+        zgfx = compress ? new ZgfxCompressor() : null;
         // [MS-RDPEGFX] 3.3.5.19-3.3.5.15: confirm first, then reset graphics, then the surface and its mapping.
         send(List.of(new CapsConfirm(choice.confirm()),
                 new ResetGraphics(width, height, List.of(new ResetGraphics.Monitor(0, 0, width - 1, height - 1,
                         ResetGraphics.MONITOR_PRIMARY))),
                 new CreateSurface(SURFACE_ID, width, height, GfxPdu.PIXEL_FORMAT_XRGB_8888),
-                new MapSurfaceToOutput(SURFACE_ID, 0, 0)), ByteBufAllocator.DEFAULT);
+                new MapSurfaceToOutput(SURFACE_ID, 0, 0)));
         surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, choice.cacheSlots(), choice.cacheBytes());
         ready = true;
         host.graphicsPipelineReady(this);
     }
 
-    /** Sends PDUs as one DVC message in an uncompressed RDP8 container. */
-    private void send(List<? extends GfxPdu> pdus, ByteBufAllocator alloc) {
+    /**
+     * Sends PDUs as one DVC message. Every message passes through the channel's one bulk compressor in the order it
+     * is sent (the client's history follows that order), so while a frame is compressed on the pool these wait.
+     */
+    private void send(List<? extends GfxPdu> pdus) {
+        if (encoding) {
+            deferred.addAll(pdus);
+            return;
+        }
+        ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
         int size = 0;
         for (GfxPdu p : pdus) {
             size += p.size();
@@ -153,10 +174,15 @@ public final class GfxChannel implements DynamicChannelProcessor {
             for (GfxPdu p : pdus) {
                 p.encode(raw);
             }
-            context.send(ZgfxSegments.wrap(raw, alloc));
+            context.send(bulk(raw, alloc));
         } finally {
             raw.release();
         }
+    }
+
+    /** [MS-RDPEGFX] 2.2.5 the RDP8 container, compressed when the channel has a compressor. */
+    private ByteBuf bulk(ByteBuf raw, ByteBufAllocator alloc) {
+        return zgfx == null ? ZgfxSegments.wrap(raw, alloc) : ZgfxSegments.wrap(raw, zgfx, alloc);
     }
 
     /**
@@ -176,22 +202,26 @@ public final class GfxChannel implements DynamicChannelProcessor {
         long frameId = flow.startFrame();
         long timestamp = timestamp();
         boolean inline = frame.encodesInline(pool);
-        CompletableFuture<Void> encoded;
+        CompletableFuture<ByteBuf> message;
         try {
-            encoded = frame.encode(pool, alloc);
+            // Assembling and compressing run where the last tile finished: on the pool for large frames.
+            message = frame.encode(pool, alloc).thenApply(v -> assemble(frame, timestamp, frameId, alloc));
         } catch (RuntimeException e) {
             frame.release();
             throw e;
         }
         if (inline) {
-            sendFrame(frame, timestamp, frameId, alloc);
+            sendFrame(message.join());
             return frame.taken();
         }
         encoding = true;
-        encoded.whenCompleteAsync((v, error) -> {
+        message.whenCompleteAsync((m, error) -> {
             encoding = false;
             if (error != null || !ready) {
                 frame.release();
+                if (m != null) {
+                    m.release();
+                }
                 if (error != null) {
                     log.warn("Graphics frame encoding failed channel={} error={}", context.channelId(),
                             error.toString());
@@ -199,23 +229,33 @@ public final class GfxChannel implements DynamicChannelProcessor {
                 }
                 return;
             }
-            sendFrame(frame, timestamp, frameId, alloc);
+            sendFrame(m);
+            if (!deferred.isEmpty()) {
+                List<GfxPdu> later = List.copyOf(deferred);
+                deferred.clear();
+                send(later);
+            }
             host.flushGraphics();
         }, context.executor());
         return frame.taken();
     }
 
-    private void sendFrame(GfxSurfaceEncoder.Frame frame, long timestamp, long frameId, ByteBufAllocator alloc) {
+    /** The frame's PDUs between Start and End Frame, in the bulk container; releases the frame's tile buffers. */
+    private ByteBuf assemble(GfxSurfaceEncoder.Frame frame, long timestamp, long frameId, ByteBufAllocator alloc) {
         ByteBuf raw = alloc.buffer(frame.size() + 2 * GfxPdu.HEADER_SIZE + 12);
         try {
             new StartFrame(timestamp, frameId).encode(raw);
             frame.writeTo(raw);
             new EndFrame(frameId).encode(raw);
-            context.send(ZgfxSegments.wrap(raw, alloc));
+            return bulk(raw, alloc);
         } finally {
             frame.release();
             raw.release();
         }
+    }
+
+    private void sendFrame(ByteBuf message) {
+        context.send(message);
         framesSent++;
         host.graphicsFrameSent();
     }
