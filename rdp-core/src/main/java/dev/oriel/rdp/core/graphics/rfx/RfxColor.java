@@ -1,0 +1,96 @@
+package dev.oriel.rdp.core.graphics.rfx;
+
+/**
+ * RemoteFX colour conversion ([MS-RDPRFX] 3.1.8.1.3 encode, 3.1.8.2.6 decode): the irreversible colour transform
+ * (ICT) between RGB and YCbCr, with Y centred on zero (minus 128) and every component in 11.5 fixed point
+ * (scaled by 32), the representation the DWT and quantisation steps expect.
+ */
+public final class RfxColor {
+    /*
+     * Encode matrix in 1.15 fixed point: the spec's coefficients times 2^15, rounded so that each row sums to
+     * exactly 2^15 (Y) or 0 (Cb, Cr). Grey then maps to Cb = Cr = 0 and white to Y = 255 without drift.
+     *   Y  =  0.299    R + 0.587    G + 0.114    B
+     *   Cb = −0.168935 R − 0.331665 G + 0.50059  B
+     *   Cr =  0.499813 R − 0.418531 G − 0.081282 B
+     */
+    private static final int YR = 9798;
+    private static final int YG = 19235;
+    private static final int YB = 32768 - YR - YG;
+    private static final int CBR = -5535;
+    private static final int CBG = -10868;
+    private static final int CBB = -CBR - CBG;
+    private static final int CRR = 16377;
+    private static final int CRG = -13714;
+    private static final int CRB = -CRR - CRG;
+
+    /*
+     * Decode matrix in 16.16 fixed point, truncated from the spec's single-precision coefficients exactly as
+     * FreeRDP's generic decoder does, so decoded pixels equal xfreerdp's.
+     *   R = Y + 1.402525 Cr;  G = Y − 0.343730 Cb − 0.714401 Cr;  B = Y + 1.769905 Cb
+     */
+    private static final int CR_R = (int) (1.402525f * (1 << 16));
+    private static final int CR_G = (int) (0.714401f * (1 << 16));
+    private static final int CB_G = (int) (0.343730f * (1 << 16));
+    private static final int CB_B = (int) (1.769905f * (1 << 16));
+
+    private RfxColor() {
+    }
+
+    /**
+     * Converts a {@code width × height} block (1..64 each) of 0xAARRGGBB pixels to 64×64 Y, Cb and Cr planes in
+     * 11.5 fixed point. A partial block is padded by repeating its last column and then its last row, which keeps
+     * the padding free of edges and so cheap to code; decoders clip it away.
+     */
+    public static void toYCbCr(int[] argb, int offset, int stride, int width, int height, short[] y, short[] cb,
+            short[] cr) {
+        for (int row = 0; row < height; row++) {
+            int s = offset + row * stride;
+            int d = row << 6;
+            for (int col = 0; col < width; col++) {
+                int p = argb[s + col];
+                int r = (p >> 16) & 0xFF;
+                int g = (p >> 8) & 0xFF;
+                int b = p & 0xFF;
+                // (2^15 scale) >> 10 leaves the ×32 of 11.5 fixed point; + 512 rounds to nearest.
+                y[d + col] = (short) (((YR * r + YG * g + YB * b + 512) >> 10) - 4096);
+                cb[d + col] = (short) ((CBR * r + CBG * g + CBB * b + 512) >> 10);
+                cr[d + col] = (short) ((CRR * r + CRG * g + CRB * b + 512) >> 10);
+            }
+            for (int col = width; col < 64; col++) {
+                y[d + col] = y[d + width - 1];
+                cb[d + col] = cb[d + width - 1];
+                cr[d + col] = cr[d + width - 1];
+            }
+        }
+        for (int row = height; row < 64; row++) {
+            System.arraycopy(y, (height - 1) << 6, y, row << 6, 64);
+            System.arraycopy(cb, (height - 1) << 6, cb, row << 6, 64);
+            System.arraycopy(cr, (height - 1) << 6, cr, row << 6, 64);
+        }
+    }
+
+    /**
+     * Converts 64×64 11.5 fixed-point planes to opaque 0xFFRRGGBB pixels, writing only the top-left
+     * {@code width × height} of the tile to {@code dst}.
+     */
+    public static void toArgb(short[] y, short[] cb, short[] cr, int[] dst, int offset, int stride, int width,
+            int height) {
+        for (int row = 0; row < height; row++) {
+            int d = offset + row * stride;
+            int s = row << 6;
+            for (int col = 0; col < width; col++) {
+                long yy = (long) (y[s + col] + 4096) << 16;
+                long cbv = cb[s + col];
+                long crv = cr[s + col];
+                int r = clamp((crv * CR_R + yy) >> 21);
+                int g = clamp((yy - cbv * CB_G - crv * CR_G) >> 21);
+                int b = clamp((cbv * CB_B + yy) >> 21);
+                dst[d + col] = 0xFF00_0000 | r << 16 | g << 8 | b;
+            }
+        }
+    }
+
+    private static int clamp(long v) {
+        return v < 0 ? 0 : v > 255 ? 255 : (int) v;
+    }
+}

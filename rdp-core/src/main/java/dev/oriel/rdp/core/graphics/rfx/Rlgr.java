@@ -1,0 +1,338 @@
+package dev.oriel.rdp.core.graphics.rfx;
+
+import dev.oriel.rdp.core.error.DecodeException;
+
+/**
+ * RLGR entropy coding of one 64×64 component's 4096 linearised coefficients ([MS-RDPRFX] 3.1.8.1.7, pseudo-code in
+ * 3.1.8.1.7.3). Two adaptive parameters drive it: {@code k} (from {@code kp}) chooses between run-length mode
+ * ({@code k > 0}: runs of zeros, then one signed value) and Golomb-Rice mode ({@code k == 0}: values directly), and
+ * {@code kr} (from {@code krp}) is the Golomb-Rice remainder width. Both are kept scaled by {@code 2^LSGR} so they
+ * move in fractional steps.
+ *
+ * <p>An instance is an encoder with its bit writer state: not thread-safe, allocation-free. Decoding is static.
+ */
+public final class Rlgr {
+    /** Coefficients in one component of a 64×64 tile. */
+    public static final int COEFFICIENTS = 4096;
+
+    // Adaptation constants of [MS-RDPRFX] 3.1.8.1.7.3.
+    private static final int KPMAX = 80;
+    private static final int LSGR = 3;
+    private static final int UP_GR = 4;
+    private static final int DN_GR = 6;
+    private static final int UQ_GR = 3;
+    private static final int DQ_GR = 3;
+
+    static final String NAME = "RfxRlgr";
+
+    // Bit writer state of the encoder in progress.
+    private byte[] out;
+    private int pos;
+    private int limit;
+    private long acc;
+    private int accBits;
+    private int krp;
+
+    /**
+     * Encodes {@code coefficients[0..4096)} into {@code dst[offset..offset+capacity)}, most significant bit first,
+     * the last byte padded with zero bits.
+     *
+     * @return the number of bytes written
+     * @throws IllegalArgumentException when {@code capacity} is too small
+     */
+    public int encode(RlgrMode mode, short[] coefficients, byte[] dst, int offset, int capacity) {
+        out = dst;
+        pos = offset;
+        limit = offset + capacity;
+        acc = 0;
+        accBits = 0;
+        int kp = 1 << LSGR;
+        krp = 1 << LSGR;
+        boolean rlgr3 = mode == RlgrMode.RLGR3;
+        short[] in = coefficients;
+        int i = 0;
+        final int n = COEFFICIENTS;
+        while (i < n) {
+            int k = kp >> LSGR;
+            if (k > 0) {
+                // Run-length mode: the zeros before the next non-zero value, in chunks of 2^k.
+                int start = i;
+                while (i < n && in[i] == 0) {
+                    i++;
+                }
+                int zeros = i - start;
+                while (zeros >= 1 << k) {
+                    putBits(0, 1);
+                    zeros -= 1 << k;
+                    kp = Math.min(kp + UP_GR, KPMAX);
+                    k = kp >> LSGR;
+                }
+                putBits(1, 1);
+                putBits(zeros, k);
+                if (i < n) {
+                    int v = in[i++];
+                    putBits(v < 0 ? 1 : 0, 1);
+                    putGolombRice(Math.abs(v) - 1); // a non-zero value: its magnitude minus one
+                } else {
+                    // The run reached the end of the component. RL mode cannot code a zero value, so a dummy
+                    // magnitude 1 follows: decoders stop at 4096 coefficients and drop it. Sending the bits at
+                    // all follows FreeRDP, whose encoder notes that mstsc fails on a run without them.
+                    putBits(0, 1);
+                    putGolombRice(0);
+                }
+                kp = Math.max(kp - DN_GR, 0);
+            } else if (!rlgr3) {
+                int twoMs = twoMagSign(in[i++]);
+                putGolombRice(twoMs);
+                // [MS-RDPRFX] 3.1.8.1.7.3: a zero raises kp (towards run mode), a non-zero lowers it.
+                kp = twoMs == 0 ? Math.min(kp + UQ_GR, KPMAX) : Math.max(kp - DQ_GR, 0);
+            } else {
+                int twoMs1 = twoMagSign(in[i++]);
+                int twoMs2 = i < n ? twoMagSign(in[i++]) : 0;
+                int sum = twoMs1 + twoMs2;
+                putGolombRice(sum);
+                // The first value in exactly as many bits as the sum needs; the second is the difference.
+                putBits(twoMs1, 32 - Integer.numberOfLeadingZeros(sum));
+                if (twoMs1 != 0 && twoMs2 != 0) {
+                    kp = Math.max(kp - 2 * DQ_GR, 0);
+                } else if (twoMs1 == 0 && twoMs2 == 0) {
+                    kp = Math.min(kp + 2 * UQ_GR, KPMAX);
+                }
+            }
+        }
+        if (accBits > 0) {
+            ensureRoom(1);
+            out[pos++] = (byte) (acc << (8 - accBits));
+        }
+        int written = pos - offset;
+        out = null;
+        return written;
+    }
+
+    /** {@code 2·|v| − sign(v)}: 0, −1, 1, −2, 2 … map to 0, 1, 2, 3, 4 … */
+    private static int twoMagSign(int v) {
+        return v >= 0 ? v << 1 : (-v << 1) - 1;
+    }
+
+    /** Golomb-Rice code of {@code value} with remainder width {@code kr = krp >> LSGR}, then adapts {@code krp}. */
+    private void putGolombRice(int value) {
+        int kr = krp >> LSGR;
+        int quotient = value >>> kr;
+        int ones = quotient;
+        while (ones >= 32) {
+            putBits(0xFFFF_FFFFL, 32);
+            ones -= 32;
+        }
+        // The unary part (quotient ones, a zero) and the remainder in one write.
+        long code = ((1L << ones) - 1) << (kr + 1) | (value & ((1L << kr) - 1));
+        putBits(code, ones + 1 + kr);
+        if (quotient == 0) {
+            krp = Math.max(krp - 2, 0);
+        } else if (quotient > 1) {
+            krp = Math.min(krp + quotient, KPMAX);
+        }
+    }
+
+    /** Appends the low {@code count} (≤ 56) bits of {@code bits}. */
+    private void putBits(long bits, int count) {
+        if (count == 0) {
+            return;
+        }
+        acc = acc << count | (bits & ((1L << count) - 1));
+        accBits += count;
+        if (accBits >= 8) {
+            ensureRoom(accBits >> 3);
+            while (accBits >= 8) {
+                accBits -= 8;
+                out[pos++] = (byte) (acc >>> accBits);
+            }
+        }
+    }
+
+    private void ensureRoom(int bytes) {
+        if (pos + bytes > limit) {
+            throw new IllegalArgumentException("RLGR output does not fit the " + (limit - pos) + " bytes left");
+        }
+    }
+
+    /**
+     * Decodes {@code src[offset..offset+length)} into the 4096 entries of {@code dst}. Stops at 4096 coefficients
+     * (trailing bits are padding); when the bits end first, the rest is zero as in FreeRDP's and IronRDP's
+     * decoders. Never reads outside the range nor writes past 4096 entries.
+     *
+     * @throws DecodeException on a zero-run past the end of the component, a magnitude beyond 16 bits or a second
+     *                         RLGR3 value past the end that is not zero
+     */
+    public static void decode(RlgrMode mode, byte[] src, int offset, int length, short[] dst) {
+        if (offset < 0 || length < 0 || offset + length > src.length || dst.length < COEFFICIENTS) {
+            throw new IllegalArgumentException("bad range");
+        }
+        BitReader r = new BitReader(src, offset, length);
+        boolean rlgr3 = mode == RlgrMode.RLGR3;
+        int kp = 1 << LSGR;
+        int[] krp = {1 << LSGR};
+        int o = 0;
+        final int n = COEFFICIENTS;
+        while (o < n && r.remaining() > 0) {
+            int k = kp >> LSGR;
+            if (k > 0) {
+                long run = 0;
+                int zeroBits = r.countRun(0);
+                for (int z = 0; z < zeroBits; z++) {
+                    run += 1 << k;
+                    kp = Math.min(kp + UP_GR, KPMAX);
+                    k = kp >> LSGR;
+                }
+                if (run > n - o) {
+                    throw DecodeException.invalidField(NAME, "run",
+                            "zero run of " + run + " at coefficient " + o + " passes the end of the component");
+                }
+                if (r.remaining() < 1 + k) {
+                    break; // padding after the last symbol
+                }
+                r.skip(1);
+                run += r.read(k);
+                if (run > n - o) {
+                    throw DecodeException.invalidField(NAME, "run",
+                            "zero run of " + run + " at coefficient " + o + " passes the end of the component");
+                }
+                if (r.remaining() < 1) {
+                    fillZero(dst, o, (int) run);
+                    o += (int) run;
+                    break;
+                }
+                int sign = r.read(1);
+                long code = readGolombRice(r, krp);
+                if (code < 0) {
+                    fillZero(dst, o, (int) run);
+                    o += (int) run;
+                    break;
+                }
+                kp = Math.max(kp - DN_GR, 0);
+                long mag = code + 1;
+                fillZero(dst, o, (int) run);
+                o += (int) run;
+                if (o < n) {
+                    dst[o++] = toShort(sign != 0 ? -mag : mag);
+                }
+            } else {
+                long code = readGolombRice(r, krp);
+                if (code < 0) {
+                    break;
+                }
+                if (!rlgr3) {
+                    kp = code == 0 ? Math.min(kp + UQ_GR, KPMAX) : Math.max(kp - DQ_GR, 0);
+                    dst[o++] = toShort(unTwoMagSign(code));
+                } else {
+                    int bits = 64 - Long.numberOfLeadingZeros(code);
+                    if (r.remaining() < bits) {
+                        break;
+                    }
+                    long v1 = bits == 0 ? 0 : r.readLong(bits);
+                    long v2 = code - v1;
+                    if (v2 < 0) {
+                        throw DecodeException.invalidField(NAME, "RLGR3 pair",
+                                "first value " + v1 + " exceeds the sum " + code + " at coefficient " + o);
+                    }
+                    if (v1 != 0 && v2 != 0) {
+                        kp = Math.max(kp - 2 * DQ_GR, 0);
+                    } else if (v1 == 0 && v2 == 0) {
+                        kp = Math.min(kp + 2 * UQ_GR, KPMAX);
+                    }
+                    dst[o++] = toShort(unTwoMagSign(v1));
+                    if (o < n) {
+                        dst[o++] = toShort(unTwoMagSign(v2));
+                    } else if (v2 != 0) {
+                        throw DecodeException.invalidField(NAME, "RLGR3 pair", "non-zero value past coefficient 4095");
+                    }
+                }
+            }
+        }
+        fillZero(dst, o, n - o);
+    }
+
+    private static void fillZero(short[] dst, int from, int count) {
+        java.util.Arrays.fill(dst, from, from + count, (short) 0);
+    }
+
+    private static long unTwoMagSign(long twoMs) {
+        return (twoMs & 1) != 0 ? -((twoMs + 1) >> 1) : twoMs >> 1;
+    }
+
+    private static short toShort(long v) {
+        if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+            throw DecodeException.invalidField(NAME, "magnitude", "coefficient " + v + " does not fit 16 bits");
+        }
+        return (short) v;
+    }
+
+    /** A Golomb-Rice value and the {@code krp} update, or −1 when the bits end inside it. */
+    private static long readGolombRice(BitReader r, int[] krp) {
+        int kr = krp[0] >> LSGR;
+        int ones = r.countRun(1);
+        if (r.remaining() < 1 + kr) {
+            return -1;
+        }
+        r.skip(1);
+        long code = (long) ones << kr | r.read(kr);
+        if (ones == 0) {
+            krp[0] = Math.max(krp[0] - 2, 0);
+        } else if (ones > 1) {
+            krp[0] = (int) Math.min((long) krp[0] + ones, KPMAX);
+        }
+        return code;
+    }
+
+    /** Most-significant-bit-first reader over a byte range. */
+    private static final class BitReader {
+        private final byte[] src;
+        private final int base;
+        private final long end; // in bits
+        private long pos; // in bits
+
+        BitReader(byte[] src, int offset, int length) {
+            this.src = src;
+            this.base = offset;
+            this.end = (long) length * 8;
+        }
+
+        long remaining() {
+            return end - pos;
+        }
+
+        void skip(int bits) {
+            pos += bits;
+        }
+
+        private int bit(long p) {
+            return (src[base + (int) (p >>> 3)] >> (7 - (int) (p & 7))) & 1;
+        }
+
+        /** Counts and consumes the bits equal to {@code value} (stopping at the end of the range). */
+        int countRun(int value) {
+            int c = 0;
+            while (pos < end && bit(pos) == value) {
+                pos++;
+                c++;
+            }
+            return c;
+        }
+
+        /** Reads {@code count} (≤ 31) bits; the caller has checked they remain. */
+        int read(int count) {
+            int v = 0;
+            for (int i = 0; i < count; i++) {
+                v = v << 1 | bit(pos++);
+            }
+            return v;
+        }
+
+        long readLong(int count) {
+            long v = 0;
+            for (int i = 0; i < count; i++) {
+                v = v << 1 | bit(pos++);
+            }
+            return v;
+        }
+    }
+}
