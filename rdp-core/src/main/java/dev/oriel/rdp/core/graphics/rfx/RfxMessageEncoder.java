@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Writes complete RemoteFX encode messages ([MS-RDPRFX] 2.2.2, 3.1.8.3): optionally the header blocks
- * (TS_RFX_SYNC, TS_RFX_CODEC_VERSIONS, TS_RFX_CHANNELS, TS_RFX_CONTEXT, in the spec's order), then TS_RFX_FRAME_BEGIN,
+ * (TS_RFX_SYNC, TS_RFX_CONTEXT, TS_RFX_CODEC_VERSIONS, TS_RFX_CHANNELS), then TS_RFX_FRAME_BEGIN,
  * TS_RFX_REGION with the caller's rectangles, TS_RFX_TILESET with one quantisation set and every 64×64 tile that
  * intersects a rectangle, and TS_RFX_FRAME_END.
  *
@@ -32,6 +32,8 @@ public final class RfxMessageEncoder {
     private final RlgrMode mode;
     private final RfxQuant quant;
     private final RfxTileEncoder tiles = new RfxTileEncoder();
+    private final int contextProperties;
+    private final int tileSetProperties;
     private boolean[] tileMap = new boolean[0];
 
     /** RLGR3 and FreeRDP's default quantisation, as FreeRDP's server encoder. */
@@ -42,6 +44,8 @@ public final class RfxMessageEncoder {
     public RfxMessageEncoder(RlgrMode mode, RfxQuant quant) {
         this.mode = mode;
         this.quant = quant;
+        this.contextProperties = RfxBlock.Context.of(mode, false).properties();
+        this.tileSetProperties = RfxBlock.TileSet.properties(mode, false);
     }
 
     public RlgrMode mode() {
@@ -144,7 +148,7 @@ public final class RfxMessageEncoder {
         dst.writeByte(0); /* channelId */
         dst.writeShortLE(RfxBlock.CBT_TILESET);
         dst.writeShortLE(0); /* idx */
-        dst.writeShortLE(RfxBlock.TileSet.properties(mode, false));
+        dst.writeShortLE(tileSetProperties);
         dst.writeByte(1); /* numQuant */
         dst.writeByte(RfxBlock.Context.TILE_64);
         int numTilesAt = dst.writerIndex();
@@ -199,22 +203,37 @@ public final class RfxMessageEncoder {
         tiles.writeTo(dst);
     }
 
-    /** The four header blocks for a {@code width × height} channel (RLGR mode from this encoder, video mode). */
+    /**
+     * The four header blocks for a {@code width × height} channel, in the order of the spec's sample stream
+     * ([MS-RDPRFX] 4.2.1) and of FreeRDP's encoder: sync, context, codec versions, channels. Video mode, this
+     * encoder's entropy coder.
+     */
     public void writeHeaders(int width, int height, ByteBuf dst) {
-        new RfxBlock.Sync().encode(dst);
-        new RfxBlock.CodecVersions().encode(dst);
+        // TS_RFX_SYNC (2.2.2.2.1).
+        dst.writeShortLE(RfxBlock.WBT_SYNC);
+        dst.writeIntLE(RfxBlock.Sync.SIZE);
+        dst.writeIntLE((int) RfxBlock.Sync.MAGIC);
+        dst.writeShortLE(RfxBlock.Sync.VERSION);
+        // TS_RFX_CONTEXT (2.2.2.2.4).
+        dst.writeShortLE(RfxBlock.WBT_CONTEXT);
+        dst.writeIntLE(RfxBlock.Context.SIZE);
+        dst.writeByte(1); /* codecId */
+        dst.writeByte(0xFF); /* channelId: 0xFF for the context (2.2.2.1.2) */
+        dst.writeByte(0); /* ctxId */
+        dst.writeShortLE(RfxBlock.Context.TILE_64);
+        dst.writeShortLE(contextProperties);
+        // TS_RFX_CODEC_VERSIONS (2.2.2.2.2).
+        dst.writeShortLE(RfxBlock.WBT_CODEC_VERSIONS);
+        dst.writeIntLE(RfxBlock.CodecVersions.SIZE);
+        dst.writeByte(1); /* numCodecs */
+        dst.writeByte(1); /* codecId */
+        dst.writeShortLE(RfxBlock.Sync.VERSION);
+        // TS_RFX_CHANNELS (2.2.2.2.3): one channel.
         dst.writeShortLE(RfxBlock.WBT_CHANNELS);
         dst.writeIntLE(RfxBlock.BLOCK_HEADER + 1 + 5);
         dst.writeByte(1); /* numChannels */
         dst.writeByte(0); /* channelId */
         dst.writeShortLE(width);
         dst.writeShortLE(height);
-        dst.writeShortLE(RfxBlock.WBT_CONTEXT);
-        dst.writeIntLE(RfxBlock.Context.SIZE);
-        dst.writeByte(1); /* codecId */
-        dst.writeByte(0xFF); /* channelId: 0xFF for the context ([MS-RDPRFX] 2.2.2.1.2) */
-        dst.writeByte(0); /* ctxId */
-        dst.writeShortLE(RfxBlock.Context.TILE_64);
-        dst.writeShortLE(RfxBlock.Context.of(mode, false).properties());
     }
 }

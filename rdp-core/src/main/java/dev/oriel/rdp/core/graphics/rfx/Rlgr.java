@@ -160,8 +160,7 @@ public final class Rlgr {
      * (trailing bits are padding); when the bits end first, the rest is zero as in FreeRDP's and IronRDP's
      * decoders. Never reads outside the range nor writes past 4096 entries.
      *
-     * @throws DecodeException on a zero-run past the end of the component, a magnitude beyond 16 bits or a second
-     *                         RLGR3 value past the end that is not zero
+     * @throws DecodeException on a zero run past the end of the component or a magnitude beyond 16 bits
      */
     public static void decode(RlgrMode mode, byte[] src, int offset, int length, short[] dst) {
         if (offset < 0 || length < 0 || offset + length > src.length || dst.length < COEFFICIENTS) {
@@ -240,10 +239,10 @@ public final class Rlgr {
                         kp = Math.min(kp + 2 * UQ_GR, KPMAX);
                     }
                     dst[o++] = toShort(unTwoMagSign(v1));
+                    // A pair straddling the end: the second value is dropped. The spec's sample stream
+                    // ([MS-RDPRFX] 4.2.4) has a non-zero one there, so it cannot be required to be zero.
                     if (o < n) {
                         dst[o++] = toShort(unTwoMagSign(v2));
-                    } else if (v2 != 0) {
-                        throw DecodeException.invalidField(NAME, "RLGR3 pair", "non-zero value past coefficient 4095");
                     }
                 }
             }
