@@ -50,18 +50,19 @@ public final class Dwt {
      */
     static void forwardLevel(short[] buf, int base, int h, short[] tmp) {
         final int w = h << 1;
-        for (int x = 0; x < w; x++) {
-            int prevH = 0;
-            for (int n = 0; n < h; n++) {
-                int s = base + (n << 1) * w + x;
-                int even = buf[s];
-                int odd = buf[s + w];
-                int next = n < h - 1 ? buf[s + 2 * w] : even;
-                int hi = (odd - ((even + next) >> 1)) >> 1;
-                int lo = even + (((n == 0 ? hi : prevH) + hi) >> 1);
-                tmp[n * w + x] = (short) lo;
-                tmp[(n + h) * w + x] = (short) hi;
-                prevH = hi;
+        // Vertical lifting, one output row pair at a time so that every inner loop runs along rows.
+        for (int n = 0; n < h; n++) {
+            int even = base + (n << 1) * w;
+            int odd = even + w;
+            int next = n < h - 1 ? odd + w : even; // mirror at the bottom edge
+            int hi = (n + h) * w;
+            int lo = n * w;
+            int hiPrev = n == 0 ? hi : hi - w; // H[-1] mirrors to H[0]
+            for (int x = 0; x < w; x++) {
+                int e = buf[even + x];
+                int hv = (buf[odd + x] - ((e + buf[next + x]) >> 1)) >> 1;
+                tmp[hi + x] = (short) hv;
+                tmp[lo + x] = (short) (e + ((tmp[hiPrev + x] + hv) >> 1));
             }
         }
         final int band = h * h;
@@ -73,18 +74,25 @@ public final class Dwt {
     }
 
     private static void rowForward(short[] src, int s, short[] dst, int lowAt, int highAt, int h) {
-        int prevH = 0;
-        for (int n = 0; n < h; n++) {
+        // First pair: H[-1] mirrors to H[0].
+        int even = src[s];
+        int hPrev = (src[s + 1] - ((even + src[s + 2]) >> 1)) >> 1;
+        dst[highAt] = (short) hPrev;
+        dst[lowAt] = (short) (even + hPrev);
+        for (int n = 1; n < h - 1; n++) {
             int i = s + (n << 1);
-            int even = src[i];
-            int odd = src[i + 1];
-            int next = n < h - 1 ? src[i + 2] : even;
-            int hi = (odd - ((even + next) >> 1)) >> 1;
-            int lo = even + (((n == 0 ? hi : prevH) + hi) >> 1);
-            dst[highAt + n] = (short) hi;
-            dst[lowAt + n] = (short) lo;
-            prevH = hi;
+            even = src[i];
+            int hv = (src[i + 1] - ((even + src[i + 2]) >> 1)) >> 1;
+            dst[highAt + n] = (short) hv;
+            dst[lowAt + n] = (short) (even + ((hPrev + hv) >> 1));
+            hPrev = hv;
         }
+        // Last pair: x[2h] mirrors to x[2h−2].
+        int i = s + ((h - 1) << 1);
+        even = src[i];
+        int hv = (src[i + 1] - even) >> 1;
+        dst[highAt + h - 1] = (short) hv;
+        dst[lowAt + h - 1] = (short) (even + ((hPrev + hv) >> 1));
     }
 
     /**

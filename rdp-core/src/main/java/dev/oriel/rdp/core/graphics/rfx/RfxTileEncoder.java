@@ -26,7 +26,6 @@ public final class RfxTileEncoder {
     private final byte[][] out = {new byte[MAX_COMPONENT_BYTES], new byte[MAX_COMPONENT_BYTES],
             new byte[MAX_COMPONENT_BYTES]};
     private final int[] lengths = new int[3];
-    private final Rlgr rlgr = new Rlgr();
 
     /**
      * Encodes the {@code width × height} pixels (1..64 each) of {@code argb} (0xAARRGGBB, {@code stride} ints per
@@ -47,7 +46,7 @@ public final class RfxTileEncoder {
         Dwt.forward(plane, scratch);
         Quantization.quantize(plane, quant);
         Quantization.differentialEncode(plane);
-        return rlgr.encode(mode, plane, dst, 0, dst.length);
+        return Rlgr.encode(mode, plane, dst, 0, dst.length);
     }
 
     /** The encoded stream of a component ({@link #Y}, {@link #CB}, {@link #CR}): the first {@link #length} bytes. */

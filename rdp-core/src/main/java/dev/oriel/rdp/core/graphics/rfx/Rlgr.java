@@ -9,7 +9,7 @@ import dev.oriel.rdp.core.error.DecodeException;
  * {@code kr} (from {@code krp}) is the Golomb-Rice remainder width. Both are kept scaled by {@code 2^LSGR} so they
  * move in fractional steps.
  *
- * <p>An instance is an encoder with its bit writer state: not thread-safe, allocation-free. Decoding is static.
+ * <p>Stateless and allocation-free when encoding; thread-safe.
  */
 public final class Rlgr {
     /** Coefficients in one component of a 64×64 tile. */
@@ -25,134 +25,166 @@ public final class Rlgr {
 
     static final String NAME = "RfxRlgr";
 
-    // Bit writer state of the encoder in progress.
-    private byte[] out;
-    private int pos;
-    private int limit;
-    private long acc;
-    private int accBits;
-    private int krp;
+    private Rlgr() {
+    }
 
     /**
      * Encodes {@code coefficients[0..4096)} into {@code dst[offset..offset+capacity)}, most significant bit first,
-     * the last byte padded with zero bits.
+     * the last byte padded with zero bits. Allocation-free; the bit writer lives in local variables (a 64-bit
+     * accumulator that spills 32-bit words) because this loop is the encoder's hottest.
      *
      * @return the number of bytes written
      * @throws IllegalArgumentException when {@code capacity} is too small
      */
-    public int encode(RlgrMode mode, short[] coefficients, byte[] dst, int offset, int capacity) {
-        out = dst;
-        pos = offset;
-        limit = offset + capacity;
-        acc = 0;
-        accBits = 0;
-        int kp = 1 << LSGR;
-        krp = 1 << LSGR;
-        boolean rlgr3 = mode == RlgrMode.RLGR3;
-        short[] in = coefficients;
-        int i = 0;
+    public static int encode(RlgrMode mode, short[] coefficients, byte[] dst, int offset, int capacity) {
+        final short[] in = coefficients;
+        final boolean rlgr3 = mode == RlgrMode.RLGR3;
         final int n = COEFFICIENTS;
+        final int limit = offset + capacity;
+        int pos = offset;
+        long acc = 0; // pending bits in the low accBits bits
+        int accBits = 0;
+        int kp = 1 << LSGR;
+        int krp = 1 << LSGR;
+        int i = 0;
         while (i < n) {
             int k = kp >> LSGR;
+            int value; // the Golomb-Rice value to send next
+            long prefix; // bits sent before it
+            int prefixBits;
+            int first = -1; // RLGR3: the pair's first value, sent after the code of their sum
             if (k > 0) {
                 // Run-length mode: the zeros before the next non-zero value, in chunks of 2^k.
                 int start = i;
+                while (i + 8 <= n && (in[i] | in[i + 1] | in[i + 2] | in[i + 3] | in[i + 4] | in[i + 5] | in[i + 6]
+                        | in[i + 7]) == 0) {
+                    i += 8;
+                }
                 while (i < n && in[i] == 0) {
                     i++;
                 }
                 int zeros = i - start;
                 while (zeros >= 1 << k) {
-                    putBits(0, 1);
+                    // A 0 bit per full chunk; each raises k.
+                    acc <<= 1;
+                    if (++accBits == 32) {
+                        pos = spill(dst, pos, limit, (int) acc);
+                        accBits = 0;
+                    }
                     zeros -= 1 << k;
                     kp = Math.min(kp + UP_GR, KPMAX);
                     k = kp >> LSGR;
                 }
-                putBits(1, 1);
-                putBits(zeros, k);
+                // A 1 bit ends the run, k bits give the remainder.
+                acc = acc << (k + 1) | 1L << k | zeros;
+                accBits += k + 1;
+                if (accBits >= 32) {
+                    accBits -= 32;
+                    pos = spill(dst, pos, limit, (int) (acc >>> accBits));
+                }
+                int v;
                 if (i < n) {
-                    int v = in[i++];
-                    putBits(v < 0 ? 1 : 0, 1);
-                    putGolombRice(Math.abs(v) - 1); // a non-zero value: its magnitude minus one
+                    v = in[i++];
                 } else {
                     // The run reached the end of the component. RL mode cannot code a zero value, so a dummy
                     // magnitude 1 follows: decoders stop at 4096 coefficients and drop it. Sending the bits at
                     // all follows FreeRDP, whose encoder notes that mstsc fails on a run without them.
-                    putBits(0, 1);
-                    putGolombRice(0);
+                    v = 1;
                 }
+                prefix = v < 0 ? 1 : 0; // the sign bit, then the magnitude minus one
+                prefixBits = 1;
+                value = Math.abs(v) - 1;
                 kp = Math.max(kp - DN_GR, 0);
             } else if (!rlgr3) {
-                int twoMs = twoMagSign(in[i++]);
-                putGolombRice(twoMs);
+                value = twoMagSign(in[i++]);
+                prefix = 0;
+                prefixBits = 0;
                 // [MS-RDPRFX] 3.1.8.1.7.3: a zero raises kp (towards run mode), a non-zero lowers it.
-                kp = twoMs == 0 ? Math.min(kp + UQ_GR, KPMAX) : Math.max(kp - DQ_GR, 0);
+                kp = value == 0 ? Math.min(kp + UQ_GR, KPMAX) : Math.max(kp - DQ_GR, 0);
             } else {
                 int twoMs1 = twoMagSign(in[i++]);
                 int twoMs2 = i < n ? twoMagSign(in[i++]) : 0;
-                int sum = twoMs1 + twoMs2;
-                putGolombRice(sum);
-                // The first value in exactly as many bits as the sum needs; the second is the difference.
-                putBits(twoMs1, 32 - Integer.numberOfLeadingZeros(sum));
+                value = twoMs1 + twoMs2;
+                prefix = 0;
+                prefixBits = 0;
                 if (twoMs1 != 0 && twoMs2 != 0) {
                     kp = Math.max(kp - 2 * DQ_GR, 0);
                 } else if (twoMs1 == 0 && twoMs2 == 0) {
                     kp = Math.min(kp + 2 * UQ_GR, KPMAX);
                 }
+                // After the sum's code: the first value in exactly as many bits as the sum needs (below).
+                first = twoMs1;
+            }
+            // Golomb-Rice code of value with remainder width kr: (value >> kr) ones, a zero, kr remainder bits.
+            int kr = krp >> LSGR;
+            int quotient = value >>> kr;
+            int ones = quotient;
+            if (prefixBits > 0) {
+                acc = acc << prefixBits | (prefix & ((1L << prefixBits) - 1));
+                accBits += prefixBits;
+            }
+            while (ones >= 16) {
+                acc = acc << 16 | 0xFFFF;
+                accBits += 16;
+                ones -= 16;
+                if (accBits >= 32) {
+                    accBits -= 32;
+                    pos = spill(dst, pos, limit, (int) (acc >>> accBits));
+                }
+            }
+            int len = ones + 1 + kr; // at most 15 + 1 + 10
+            acc = acc << len | ((1L << ones) - 1) << (kr + 1) | (value & ((1L << kr) - 1));
+            accBits += len;
+            if (accBits >= 32) {
+                accBits -= 32;
+                pos = spill(dst, pos, limit, (int) (acc >>> accBits));
+            }
+            if (quotient == 0) {
+                krp = Math.max(krp - 2, 0);
+            } else if (quotient > 1) {
+                krp = Math.min(krp + quotient, KPMAX);
+            }
+            if (first >= 0) {
+                int bits = 32 - Integer.numberOfLeadingZeros(value);
+                acc = acc << bits | first;
+                accBits += bits;
+                if (accBits >= 32) {
+                    accBits -= 32;
+                    pos = spill(dst, pos, limit, (int) (acc >>> accBits));
+                }
             }
         }
-        if (accBits > 0) {
-            ensureRoom(1);
-            out[pos++] = (byte) (acc << (8 - accBits));
+        // Flush the last partial word, the final byte padded with zero bits.
+        while (accBits > 0) {
+            if (pos >= limit) {
+                throw tooSmall(capacity);
+            }
+            int take = Math.min(accBits, 8);
+            accBits -= take;
+            dst[pos++] = (byte) ((acc >>> accBits) << (8 - take));
         }
-        int written = pos - offset;
-        out = null;
-        return written;
+        return pos - offset;
+    }
+
+    /** Writes a 32-bit word big-endian. */
+    private static int spill(byte[] dst, int pos, int limit, int word) {
+        if (pos + 4 > limit) {
+            throw tooSmall(limit);
+        }
+        dst[pos] = (byte) (word >>> 24);
+        dst[pos + 1] = (byte) (word >>> 16);
+        dst[pos + 2] = (byte) (word >>> 8);
+        dst[pos + 3] = (byte) word;
+        return pos + 4;
+    }
+
+    private static IllegalArgumentException tooSmall(int capacity) {
+        return new IllegalArgumentException("RLGR output does not fit the buffer (" + capacity + ")");
     }
 
     /** {@code 2·|v| − sign(v)}: 0, −1, 1, −2, 2 … map to 0, 1, 2, 3, 4 … */
     private static int twoMagSign(int v) {
         return v >= 0 ? v << 1 : (-v << 1) - 1;
-    }
-
-    /** Golomb-Rice code of {@code value} with remainder width {@code kr = krp >> LSGR}, then adapts {@code krp}. */
-    private void putGolombRice(int value) {
-        int kr = krp >> LSGR;
-        int quotient = value >>> kr;
-        int ones = quotient;
-        while (ones >= 32) {
-            putBits(0xFFFF_FFFFL, 32);
-            ones -= 32;
-        }
-        // The unary part (quotient ones, a zero) and the remainder in one write.
-        long code = ((1L << ones) - 1) << (kr + 1) | (value & ((1L << kr) - 1));
-        putBits(code, ones + 1 + kr);
-        if (quotient == 0) {
-            krp = Math.max(krp - 2, 0);
-        } else if (quotient > 1) {
-            krp = Math.min(krp + quotient, KPMAX);
-        }
-    }
-
-    /** Appends the low {@code count} (≤ 56) bits of {@code bits}. */
-    private void putBits(long bits, int count) {
-        if (count == 0) {
-            return;
-        }
-        acc = acc << count | (bits & ((1L << count) - 1));
-        accBits += count;
-        if (accBits >= 8) {
-            ensureRoom(accBits >> 3);
-            while (accBits >= 8) {
-                accBits -= 8;
-                out[pos++] = (byte) (acc >>> accBits);
-            }
-        }
-    }
-
-    private void ensureRoom(int bytes) {
-        if (pos + bytes > limit) {
-            throw new IllegalArgumentException("RLGR output does not fit the " + (limit - pos) + " bytes left");
-        }
     }
 
     /**

@@ -34,7 +34,7 @@ class RfxRlgrTest {
         byte[] encoded = RfxVectors.ironrdp("graphics__rlgr.rs", component + "_DATA_ENCODED");
         short[] decoded = RfxVectors.shorts(RfxVectors.ironrdp("graphics__rlgr.rs", component + "_DATA_DECODED"));
         byte[] out = new byte[8192];
-        int n = new Rlgr().encode(RlgrMode.RLGR3, decoded, out, 0, out.length);
+        int n = Rlgr.encode(RlgrMode.RLGR3, decoded, out, 0, out.length);
         assertThat(n).isBetween(encoded.length - 2, encoded.length);
         assertThat(Arrays.copyOf(out, n)).isEqualTo(Arrays.copyOf(encoded, n));
         for (int i = n; i < encoded.length; i++) {
@@ -59,12 +59,11 @@ class RfxRlgrTest {
     @ParameterizedTest
     @ValueSource(strings = {"zeros", "sparse", "dense", "extreme", "tail"})
     void roundTripsInBothModes(String kind) {
-        Rlgr rlgr = new Rlgr();
         byte[] buf = new byte[1 << 17];
         for (long seed = 1; seed <= 20; seed++) {
             short[] in = coefficients(new SplittableRandom(seed), kind);
             for (RlgrMode mode : RlgrMode.values()) {
-                int n = rlgr.encode(mode, in, buf, 3, buf.length - 3);
+                int n = Rlgr.encode(mode, in, buf, 3, buf.length - 3);
                 short[] out = new short[4096];
                 Rlgr.decode(mode, buf, 3, n, out);
                 assertThat(out).as("%s %s seed %d", kind, mode, seed).isEqualTo(in);
@@ -81,7 +80,7 @@ class RfxRlgrTest {
         in[100] = -3;
         byte[] buf = new byte[64];
         for (RlgrMode mode : RlgrMode.values()) {
-            int n = new Rlgr().encode(mode, in, buf, 0, buf.length);
+            int n = Rlgr.encode(mode, in, buf, 0, buf.length);
             short[] out = new short[4096];
             Rlgr.decode(mode, buf, 0, n, out);
             assertThat(out).isEqualTo(in);
@@ -91,7 +90,7 @@ class RfxRlgrTest {
     @Test
     void encoderRefusesTooSmallAnOutput() {
         short[] in = coefficients(new SplittableRandom(3), "dense");
-        assertThatThrownBy(() -> new Rlgr().encode(RlgrMode.RLGR1, in, new byte[100], 0, 100))
+        assertThatThrownBy(() -> Rlgr.encode(RlgrMode.RLGR1, in, new byte[100], 0, 100))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
