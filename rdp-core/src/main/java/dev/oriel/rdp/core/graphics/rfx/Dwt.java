@@ -1,7 +1,7 @@
 package dev.oriel.rdp.core.graphics.rfx;
 
 /**
- * The three-level 2D discrete wavelet transform of a 64×64 component ([MS-RDPRFX] 3.1.8.1.4 encode, 3.1.8.2.5
+ * The three-level 2D discrete wavelet transform of a 64×64 component ([MS-RDPRFX] 3.1.8.1.4 encode, 3.1.8.2
  * decode): the LeGall 5/3 wavelet as integer lifting, with symmetric extension at the edges.
  *
  * <p>Sub-band layout ([MS-RDPRFX] 3.1.8.1.5, linearisation): each level transforms a {@code w × w} block stored

@@ -1,7 +1,7 @@
 package dev.oriel.rdp.core.graphics.rfx;
 
 /**
- * Scalar quantisation of a linearised component ([MS-RDPRFX] 3.1.8.1.5 encode, 3.1.8.2.4 decode).
+ * Scalar quantisation of a linearised component ([MS-RDPRFX] 3.1.8.1.5 encode, 3.1.8.2 decode).
  *
  * <p>The colour converter produces 11.5 fixed-point values (scaled by 32, see {@link RfxColor}); a factor q
  * divides a band by {@code 2^(q−6)} on top of that scale, so the encoder shifts right by {@code q − 1} and the
@@ -56,7 +56,7 @@ public final class Quantization {
     }
 
     /**
-     * Differential coding of the LL3 band ([MS-RDPRFX] 3.1.8.1.6): each of the 64 coefficients after the first
+     * Differential coding of the LL3 band, part of linearisation ([MS-RDPRFX] 3.1.8.1.6): each of the 64 coefficients after the first
      * becomes its difference from the previous one, in linear order. Applied after quantisation.
      */
     public static void differentialEncode(short[] buf) {

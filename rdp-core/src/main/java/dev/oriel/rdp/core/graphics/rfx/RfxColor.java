@@ -1,7 +1,7 @@
 package dev.oriel.rdp.core.graphics.rfx;
 
 /**
- * RemoteFX colour conversion ([MS-RDPRFX] 3.1.8.1.3 encode, 3.1.8.2.6 decode): the irreversible colour transform
+ * RemoteFX colour conversion ([MS-RDPRFX] 3.1.8.1.3 encode, 3.1.8.2 decode): the irreversible colour transform
  * (ICT) between RGB and YCbCr, with Y centred on zero (minus 128) and every component in 11.5 fixed point
  * (scaled by 32), the representation the DWT and quantisation steps expect.
  */

@@ -149,14 +149,6 @@ public final class RfxDecoder {
         Dwt.inverse(plane, scratch);
     }
 
-    /** Decodes one component stream to its 4096 quantised, linearised coefficients (after the LL3 running sum). */
-    static short[] coefficients(RlgrMode mode, byte[] data) {
-        short[] out = new short[4096];
-        Rlgr.decode(mode, data, 0, data.length, out);
-        Quantization.differentialDecode(out);
-        return out;
-    }
-
     /** Decodes one 64×64 tile's three component streams to 0xFFRRGGBB pixels. */
     public static int[] decodeTile(RlgrMode mode, RfxQuant quantY, RfxQuant quantCb, RfxQuant quantCr, byte[] y,
             byte[] cb, byte[] cr) {

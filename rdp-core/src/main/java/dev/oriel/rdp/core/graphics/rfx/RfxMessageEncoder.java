@@ -64,7 +64,8 @@ public final class RfxMessageEncoder {
      * @param withHeaders write the four header blocks first (first message, or whenever the client may have lost
      *                    them)
      * @param frameIdx    TS_RFX_FRAME_BEGIN.frameIdx
-     * @return the number of bytes written to {@code dst}
+     * @return the number of bytes written to {@code dst}; 0, with nothing written, when no rectangle covers any
+     *         pixel of the image (then send no command at all)
      */
     public int encode(int[] argb, int offset, int stride, int width, int height, List<Rect> rects,
             boolean withHeaders, long frameIdx, ByteBuf dst) {
@@ -81,6 +82,11 @@ public final class RfxMessageEncoder {
             boolean withHeaders, long frameIdx, ByteBuf dst) {
         if (width < 1 || height < 1 || width > 0xFFFF || height > 0xFFFF) {
             throw new IllegalArgumentException("image size " + width + "x" + height);
+        }
+        if (!anyVisible(rects, width, height)) {
+            // Nothing to send. An empty region would mean "the whole channel" ([MS-RDPRFX] 2.2.2.3.3), and FreeRDP
+            // 2.11 keeps the previous message's tiles when a tile set is empty, so it would repaint stale tiles.
+            return 0;
         }
         int start = dst.writerIndex();
         if (withHeaders) {
@@ -183,6 +189,16 @@ public final class RfxMessageEncoder {
         dst.writeByte(1);
         dst.writeByte(0);
         return dst.writerIndex() - start;
+    }
+
+    private static boolean anyVisible(List<Rect> rects, int width, int height) {
+        for (int i = 0, n = rects.size(); i < n; i++) {
+            Rect r = rects.get(i);
+            if (Math.min(r.right(), width) > Math.max(r.x(), 0) && Math.min(r.bottom(), height) > Math.max(r.y(), 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void writeTile(int tx, int ty, ByteBuf dst) {

@@ -1,6 +1,7 @@
 package dev.oriel.rdp.core.graphics.rfx;
 
 import dev.oriel.rdp.core.error.DecodeException;
+import java.util.Arrays;
 
 /**
  * RLGR entropy coding of one 64×64 component's 4096 linearised coefficients ([MS-RDPRFX] 3.1.8.1.7, pseudo-code in
@@ -24,6 +25,8 @@ public final class Rlgr {
     private static final int DQ_GR = 3;
 
     static final String NAME = "RfxRlgr";
+
+    private static final short[] ZEROS = new short[COEFFICIENTS];
 
     private Rlgr() {
     }
@@ -56,12 +59,14 @@ public final class Rlgr {
             if (k > 0) {
                 // Run-length mode: the zeros before the next non-zero value, in chunks of 2^k.
                 int start = i;
-                while (i + 8 <= n && (in[i] | in[i + 1] | in[i + 2] | in[i + 3] | in[i + 4] | in[i + 5] | in[i + 6]
-                        | in[i + 7]) == 0) {
-                    i += 8;
-                }
-                while (i < n && in[i] == 0) {
+                int shortRun = Math.min(n, i + 16);
+                while (i < shortRun && in[i] == 0) {
                     i++;
+                }
+                if (i == shortRun && i < n) {
+                    // A long run (flat content): the JDK's vectorised comparison against zeros finds its end.
+                    int m = Arrays.mismatch(in, i, n, ZEROS, 0, n - i);
+                    i = m < 0 ? n : i + m;
                 }
                 int zeros = i - start;
                 while (zeros >= 1 << k) {
@@ -283,7 +288,7 @@ public final class Rlgr {
     }
 
     private static void fillZero(short[] dst, int from, int count) {
-        java.util.Arrays.fill(dst, from, from + count, (short) 0);
+        Arrays.fill(dst, from, from + count, (short) 0);
     }
 
     private static long unTwoMagSign(long twoMs) {

@@ -184,6 +184,16 @@ class RfxMessageTest {
     }
 
     @Test
+    void nothingIsWrittenWithoutAVisibleRectangle() {
+        ByteBuf buf = Unpooled.buffer();
+        int n = new RfxMessageEncoder().encode(new int[64 * 64], 0, 64, 64, 64,
+                List.of(new Rect(64, 0, 10, 10), new Rect(5, 5, 0, 3)), true, 0, buf);
+        assertThat(n).isZero();
+        assertThat(buf.readableBytes()).isZero();
+        buf.release();
+    }
+
+    @Test
     void encoderRejectsBadArguments() {
         RfxMessageEncoder enc = new RfxMessageEncoder();
         assertThatThrownBy(() -> enc.encode(new int[1], 0, 1, 0, 1, List.of(), false, 0, Unpooled.buffer()))
