@@ -34,6 +34,12 @@ public final class Quantization {
         }
     }
 
+    /** One value quantised with {@code factor}, exactly as {@link #quantize} does it. */
+    static int quantize(int value, int factor) {
+        int shift = factor - 1;
+        return (short) ((value + (1 << (shift - 1))) >> shift);
+    }
+
     /** Dequantises {@code buf} in place; the shifted values wrap at 16 bits as in the reference decoders. */
     public static void dequantize(short[] buf, RfxQuant q) {
         unband(buf, Dwt.HL1, 1024, q.hl1());

@@ -51,10 +51,9 @@ public final class RfxColor {
                 int r = (p >> 16) & 0xFF;
                 int g = (p >> 8) & 0xFF;
                 int b = p & 0xFF;
-                // (2^15 scale) >> 10 leaves the ×32 of 11.5 fixed point; + 512 rounds to nearest.
-                y[d + col] = (short) (((YR * r + YG * g + YB * b + 512) >> 10) - 4096);
-                cb[d + col] = (short) ((CBR * r + CBG * g + CBB * b + 512) >> 10);
-                cr[d + col] = (short) ((CRR * r + CRG * g + CRB * b + 512) >> 10);
+                y[d + col] = (short) y(r, g, b);
+                cb[d + col] = (short) cb(r, g, b);
+                cr[d + col] = (short) cr(r, g, b);
             }
             for (int col = width; col < 64; col++) {
                 y[d + col] = y[d + width - 1];
@@ -67,6 +66,21 @@ public final class RfxColor {
             System.arraycopy(cb, (height - 1) << 6, cb, row << 6, 64);
             System.arraycopy(cr, (height - 1) << 6, cr, row << 6, 64);
         }
+    }
+
+    // (2^15 scale) >> 10 leaves the ×32 of 11.5 fixed point; + 512 rounds to nearest.
+
+    /** Y of one pixel, 11.5 fixed point, centred on zero. */
+    static int y(int r, int g, int b) {
+        return ((YR * r + YG * g + YB * b + 512) >> 10) - 4096;
+    }
+
+    static int cb(int r, int g, int b) {
+        return (CBR * r + CBG * g + CBB * b + 512) >> 10;
+    }
+
+    static int cr(int r, int g, int b) {
+        return (CRR * r + CRG * g + CRB * b + 512) >> 10;
     }
 
     /**

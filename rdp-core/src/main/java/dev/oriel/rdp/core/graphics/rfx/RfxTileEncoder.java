@@ -1,6 +1,7 @@
 package dev.oriel.rdp.core.graphics.rfx;
 
 import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 
 /**
  * Encodes one 64×64 RemoteFX tile ([MS-RDPRFX] 3.1.8.1): colour conversion, three-level DWT, quantisation, LL3
@@ -36,10 +37,46 @@ public final class RfxTileEncoder {
         if (width < 1 || width > 64 || height < 1 || height > 64) {
             throw new IllegalArgumentException("tile size " + width + "x" + height);
         }
+        if (isFlat(argb, offset, stride, width, height)) {
+            int p = argb[offset];
+            int r = (p >> 16) & 0xFF;
+            int g = (p >> 8) & 0xFF;
+            int b = p & 0xFF;
+            lengths[Y] = flatComponent(RfxColor.y(r, g, b), quantY, mode, Y);
+            lengths[CB] = flatComponent(RfxColor.cb(r, g, b), quantCb, mode, CB);
+            lengths[CR] = flatComponent(RfxColor.cr(r, g, b), quantCr, mode, CR);
+            return;
+        }
         RfxColor.toYCbCr(argb, offset, stride, width, height, planes[Y], planes[CB], planes[CR]);
         lengths[Y] = component(planes[Y], quantY, mode, out[Y]);
         lengths[CB] = component(planes[CB], quantCb, mode, out[CB]);
         lengths[CR] = component(planes[CR], quantCr, mode, out[CR]);
+    }
+
+    /** Whether every pixel has the same RGB (alpha is not coded). Flat tiles are common on desktops. */
+    private static boolean isFlat(int[] argb, int offset, int stride, int width, int height) {
+        int first = argb[offset] & 0xFF_FFFF;
+        for (int row = 0; row < height; row++) {
+            int s = offset + row * stride;
+            for (int col = 0; col < width; col++) {
+                if ((argb[s + col] & 0xFF_FFFF) != first) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A constant component, without the transform: lifting a constant gives zero high bands and the constant in
+     * every low band, so after the DWT only LL3 holds the value, and after the LL3 differential only its first
+     * coefficient. The bytes equal the general path's.
+     */
+    private int flatComponent(int value, RfxQuant quant, RlgrMode mode, int component) {
+        short[] plane = planes[component];
+        Arrays.fill(plane, (short) 0);
+        plane[Dwt.LL3] = (short) Quantization.quantize(value, quant.ll3());
+        return Rlgr.encode(mode, plane, out[component], 0, out[component].length);
     }
 
     private int component(short[] plane, RfxQuant quant, RlgrMode mode, byte[] dst) {

@@ -56,4 +56,52 @@ class RfxEncoderTest {
                 tileBytes(px, RfxQuant.DEFAULT));
         assertThat(psnr).isGreaterThanOrEqualTo(30.0);
     }
+
+    /** The general pipeline, step by step, for comparison with the tile encoder's shortcuts. */
+    static byte[] reference(int[] px, int offset, int stride, int w, int h, RfxQuant q, RlgrMode mode, int component) {
+        short[][] planes = new short[3][4096];
+        RfxColor.toYCbCr(px, offset, stride, w, h, planes[0], planes[1], planes[2]);
+        short[] plane = planes[component];
+        Dwt.forward(plane, new short[4096]);
+        Quantization.quantize(plane, q);
+        Quantization.differentialEncode(plane);
+        byte[] out = new byte[65535];
+        int n = Rlgr.encode(mode, plane, out, 0, out.length);
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    @Test
+    void flatTilesTakeAShortcutWithIdenticalBytes() {
+        RfxTileEncoder enc = new RfxTileEncoder();
+        RfxQuant coarse = new RfxQuant(9, 10, 10, 11, 12, 12, 13, 14, 14, 15);
+        int[] colours = {0xFF000000, 0xFFFFFFFF, 0xFF2D5F8A, 0x00123456, 0xFF808080, 0xFFFF0000, 0xFF00FF00, 0xFF0000FF};
+        int[][] sizes = {{64, 64}, {1, 1}, {17, 64}, {64, 3}};
+        for (int colour : colours) {
+            for (int[] size : sizes) {
+                int[] px = new int[64 * 64];
+                java.util.Arrays.fill(px, colour);
+                for (RfxQuant q : new RfxQuant[] {RfxQuant.DEFAULT, coarse}) {
+                    for (RlgrMode mode : RlgrMode.values()) {
+                        enc.encode(px, 0, 64, size[0], size[1], q, q, q, mode);
+                        for (int c = 0; c < 3; c++) {
+                            byte[] got = java.util.Arrays.copyOf(enc.data(c), enc.length(c));
+                            assertThat(got).as("colour %08x size %dx%d component %d", colour, size[0], size[1], c)
+                                    .isEqualTo(reference(px, 0, 64, size[0], size[1], q, mode, c));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void busyTilesFollowTheGeneralPipeline() {
+        int[] px = RfxVectors.bench("tile-photo-64x64.bgra.gz");
+        RfxTileEncoder enc = new RfxTileEncoder();
+        enc.encode(px, 0, 64, 64, 64, RfxQuant.DEFAULT, RfxQuant.DEFAULT, RfxQuant.DEFAULT, RlgrMode.RLGR3);
+        for (int c = 0; c < 3; c++) {
+            assertThat(java.util.Arrays.copyOf(enc.data(c), enc.length(c)))
+                    .isEqualTo(reference(px, 0, 64, 64, 64, RfxQuant.DEFAULT, RlgrMode.RLGR3, c));
+        }
+    }
 }
