@@ -84,24 +84,73 @@ public final class RfxColor {
     }
 
     /**
+     * How decoded YCbCr is turned back into RGB. The spec gives real coefficients; decoders round differently, by
+     * up to one level per channel, and a test that compares with a client's screen needs the client's rounding.
+     */
+    public enum Reconstruction {
+        /**
+         * FreeRDP's portable C path (16.16 fixed point, truncated spec coefficients). IronRDP decodes the same way:
+         * its session test image is reproduced exactly.
+         */
+        FREERDP_GENERIC,
+        /**
+         * FreeRDP's SSE2 path (1.14 coefficients applied with a 16-bit multiply-high), which xfreerdp uses on x86-64
+         * for 32-bit BGRX/BGRA targets, i.e. for every RemoteFX tile it shows there.
+         */
+        FREERDP_SSE2
+    }
+
+    /**
      * Converts 64×64 11.5 fixed-point planes to opaque 0xFFRRGGBB pixels, writing only the top-left
      * {@code width × height} of the tile to {@code dst}.
      */
     public static void toArgb(short[] y, short[] cb, short[] cr, int[] dst, int offset, int stride, int width,
             int height) {
+        toArgb(Reconstruction.FREERDP_GENERIC, y, cb, cr, dst, offset, stride, width, height);
+    }
+
+    /** As {@link #toArgb(short[], short[], short[], int[], int, int, int, int)}, with the given rounding. */
+    public static void toArgb(Reconstruction how, short[] y, short[] cb, short[] cr, int[] dst, int offset,
+            int stride, int width, int height) {
+        boolean sse2 = how == Reconstruction.FREERDP_SSE2;
         for (int row = 0; row < height; row++) {
             int d = offset + row * stride;
             int s = row << 6;
             for (int col = 0; col < width; col++) {
-                long yy = (long) (y[s + col] + 4096) << 16;
-                long cbv = cb[s + col];
-                long crv = cr[s + col];
-                int r = clamp((crv * CR_R + yy) >> 21);
-                int g = clamp((yy - cbv * CB_G - crv * CR_G) >> 21);
-                int b = clamp((cbv * CB_B + yy) >> 21);
-                dst[d + col] = 0xFF00_0000 | r << 16 | g << 8 | b;
+                dst[d + col] = sse2 ? sse2(y[s + col], cb[s + col], cr[s + col])
+                        : generic(y[s + col], cb[s + col], cr[s + col]);
             }
         }
+    }
+
+    private static int generic(int y, int cb, int cr) {
+        long yy = (long) (y + 4096) << 16;
+        int r = clamp((cr * (long) CR_R + yy) >> 21);
+        int g = clamp((yy - cb * (long) CB_G - cr * (long) CR_G) >> 21);
+        int b = clamp((cb * (long) CB_B + yy) >> 21);
+        return 0xFF00_0000 | r << 16 | g << 8 | b;
+    }
+
+    /*
+     * The SSE2 variant's coefficients: the spec's, rounded to three decimals, times 2^14. Every step is a 16-bit
+     * lane operation, so sums wrap at 16 bits and a product keeps its high half.
+     */
+    private static final int SSE_CR_R = 22986;
+    private static final int SSE_CB_G = -5636;
+    private static final int SSE_CR_G = -11698;
+    private static final int SSE_CB_B = 28999;
+
+    private static int sse2(int y, int cb, int cr) {
+        int yy = (short) (y + 4096) >> 2;
+        int r = (short) (yy + mulhi(cr, SSE_CR_R)) >> 3;
+        int g = (short) ((short) (yy + mulhi(cb, SSE_CB_G)) + mulhi(cr, SSE_CR_G)) >> 3;
+        int b = (short) (yy + mulhi(cb, SSE_CB_B)) >> 3;
+        return 0xFF00_0000 | clamp(r) << 16 | clamp(g) << 8 | clamp(b);
+    }
+
+    /** The high 16 bits of a signed 16 × 16 product, as a 16-bit value. */
+    private static int mulhi(int a, int b) {
+        return (short) ((a * b) >> 16);
     }
 
     private static int clamp(long v) {

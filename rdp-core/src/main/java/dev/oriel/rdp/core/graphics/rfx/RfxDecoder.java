@@ -29,9 +29,19 @@ public final class RfxDecoder {
     private long frameIdx;
     private List<Rect> rects = List.of();
 
+    private final RfxColor.Reconstruction reconstruction;
     private final short[][] planes = {new short[4096], new short[4096], new short[4096]};
     private final short[] scratch = new short[4096];
     private final int[] tilePixels = new int[64 * 64];
+
+    /** A decoder that rounds colours as xfreerdp does on x86-64 ({@link RfxColor.Reconstruction#FREERDP_SSE2}). */
+    public RfxDecoder() {
+        this(RfxColor.Reconstruction.FREERDP_SSE2);
+    }
+
+    public RfxDecoder(RfxColor.Reconstruction reconstruction) {
+        this.reconstruction = reconstruction;
+    }
 
     /** A decoded frame: its index, the rectangles it updated and the tiles it carried. */
     public record Frame(long frameIdx, List<Rect> rects, List<TilePosition> tiles) {
@@ -121,7 +131,7 @@ public final class RfxDecoder {
             component(mode, tile.yData(), set.quants().get(tile.quantIdxY()), planes[0]);
             component(mode, tile.cbData(), set.quants().get(tile.quantIdxCb()), planes[1]);
             component(mode, tile.crData(), set.quants().get(tile.quantIdxCr()), planes[2]);
-            RfxColor.toArgb(planes[0], planes[1], planes[2], tilePixels, 0, 64, 64, 64);
+            RfxColor.toArgb(reconstruction, planes[0], planes[1], planes[2], tilePixels, 0, 64, 64, 64);
             for (Rect r : rects) {
                 Rect clip = r.intersect(new Rect(tx, ty, 64, 64)).intersect(new Rect(0, 0, width, height));
                 for (int y = clip.y(); y < clip.bottom(); y++) {
@@ -150,7 +160,7 @@ public final class RfxDecoder {
     }
 
     /** Decodes one 64×64 tile's three component streams to 0xFFRRGGBB pixels. */
-    public static int[] decodeTile(RlgrMode mode, RfxQuant quantY, RfxQuant quantCb, RfxQuant quantCr, byte[] y,
+    public static int[] decodeTile(RfxColor.Reconstruction how, RlgrMode mode, RfxQuant quantY, RfxQuant quantCb, RfxQuant quantCr, byte[] y,
             byte[] cb, byte[] cr) {
         short[] tmp = new short[4096];
         short[][] p = new short[3][4096];
@@ -163,7 +173,7 @@ public final class RfxDecoder {
             Dwt.inverse(p[c], tmp);
         }
         int[] px = new int[4096];
-        RfxColor.toArgb(p[0], p[1], p[2], px, 0, 64, 64, 64);
+        RfxColor.toArgb(how, p[0], p[1], p[2], px, 0, 64, 64, 64);
         return px;
     }
 }
