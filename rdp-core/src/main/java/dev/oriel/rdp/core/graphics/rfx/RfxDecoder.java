@@ -14,7 +14,10 @@ import java.util.List;
  * across messages, and data blocks are refused until all four have been seen, as FreeRDP 2.11's
  * {@code rfx_process_message} refuses them ("incomplete header blocks processing"). Data blocks must come in the
  * order frame begin, region, tile set, frame end. Tile pixels are written only inside the region's rectangles and
- * the destination, as a client paints them. Every malformed input gives a {@link DecodeException}.
+ * the destination, as a client paints them. Every malformed input gives a {@link DecodeException}; the decoder's
+ * state is then undefined (like a client's after a broken stream), so discard it.
+ *
+ * <p>Not thread-safe.
  */
 public final class RfxDecoder {
     static final String NAME = "RfxMessage";

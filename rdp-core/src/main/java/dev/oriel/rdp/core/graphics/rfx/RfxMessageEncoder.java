@@ -1,6 +1,7 @@
 package dev.oriel.rdp.core.graphics.rfx;
 
 import dev.oriel.rdp.core.api.Rect;
+import dev.oriel.rdp.core.wire.Wire;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
 
@@ -83,6 +84,7 @@ public final class RfxMessageEncoder {
         if (width < 1 || height < 1 || width > 0xFFFF || height > 0xFFFF) {
             throw new IllegalArgumentException("image size " + width + "x" + height);
         }
+        Wire.requireUnsigned(frameIdx, 0xFFFF_FFFFL, "frameIdx");
         if (!anyVisible(rects, width, height)) {
             // Nothing to send. An empty region would mean "the whole channel" ([MS-RDPRFX] 2.2.2.3.3), and FreeRDP
             // 2.11 keeps the previous message's tiles when a tile set is empty, so it would repaint stale tiles.
