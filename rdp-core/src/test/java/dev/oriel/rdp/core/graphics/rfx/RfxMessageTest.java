@@ -38,6 +38,31 @@ class RfxMessageTest {
         assertThat(ours).isEqualTo(sample);
     }
 
+    /** The blocks the encoder writes itself equal IronRDP's PDU vectors for the same field values. */
+    @Test
+    void encoderBlocksEqualIronrdpVectors() {
+        ByteBuf buf = Unpooled.buffer();
+        new RfxMessageEncoder().writeHeaders(64, 64, buf);
+        byte[] headers = new byte[buf.readableBytes()];
+        buf.readBytes(headers);
+        byte[] sync = RfxVectors.ironrdp("pdu__rfx.rs", "SYNC_PDU_BUFFER");
+        byte[] context = RfxVectors.ironrdp("pdu__rfx.rs", "CONTEXT_PDU_BUFFER");
+        byte[] versions = RfxVectors.ironrdp("pdu__rfx.rs", "CODEC_VERSIONS_PDU_BUFFER");
+        assertThat(Arrays.copyOfRange(headers, 0, 12)).isEqualTo(sync);
+        assertThat(Arrays.copyOfRange(headers, 12, 25)).isEqualTo(context);
+        assertThat(Arrays.copyOfRange(headers, 25, 35)).isEqualTo(versions);
+        int[] px = new int[64 * 64];
+        ByteBuf msg = Unpooled.buffer();
+        new RfxMessageEncoder().encode(px, 0, 64, 64, 64, List.of(new Rect(0, 0, 64, 64)), false, 0, msg);
+        byte[] bytes = new byte[msg.readableBytes()];
+        msg.readBytes(bytes);
+        assertThat(Arrays.copyOfRange(bytes, 0, 14)).isEqualTo(RfxVectors.ironrdp("pdu__rfx.rs", "FRAME_BEGIN_PDU_BUFFER"));
+        assertThat(Arrays.copyOfRange(bytes, bytes.length - 8, bytes.length))
+                .isEqualTo(RfxVectors.ironrdp("pdu__rfx.rs", "FRAME_END_PDU_BUFFER"));
+        buf.release();
+        msg.release();
+    }
+
     @Test
     void messageLayoutAndTileSelection() {
         int w = 300;
