@@ -60,4 +60,15 @@ class RfxDecoderTest {
         int[] ironrdp = RfxVectors.ints(RfxVectors.ironrdp("session__rfx.rs", "DECODED_IMAGE"));
         assertThat(px).isEqualTo(ironrdp);
     }
+
+    @Test
+    void singleTileHelperMatchesTheMessageDecoder() {
+        byte[] data = RfxVectors.freerdp("encodeDataSample");
+        RfxBlock.TileSet set = (RfxBlock.TileSet) RfxBlock.decodeAll(Unpooled.wrappedBuffer(data)).get(2);
+        RfxBlock.Tile tile = set.tiles().get(0);
+        RfxQuant q = set.quants().get(0);
+        int[] px = RfxDecoder.decodeTile(RfxColor.Reconstruction.FREERDP_GENERIC, RlgrMode.RLGR3, q, q, q,
+                tile.yData().toArray(), tile.cbData().toArray(), tile.crData().toArray());
+        assertThat(px).isEqualTo(RfxVectors.ints(RfxVectors.ironrdp("session__rfx.rs", "DECODED_IMAGE")));
+    }
 }
