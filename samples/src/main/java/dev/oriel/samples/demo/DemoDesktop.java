@@ -60,6 +60,9 @@ public final class DemoDesktop implements SessionListener {
     static final Rect ANIMATION = new Rect(MOUSE_PANEL.x() + 16, MOUSE_PANEL.y() + 48, MOUSE_PANEL.width() - 32,
             MOUSE_PANEL.height() - 64);
     static final long ANIMATION_PERIOD_MS = 16;
+    /** A photo-like strip in the header (a noisy sunset): content the graphics pipeline sends as RemoteFX. */
+    public static final Rect PHOTO = new Rect(WIDTH - 248, 4, 232, 48);
+    private static final BufferedImage PHOTO_IMAGE = photo();
     private static final int F2 = 0x3C;
 
     private static final Color PANEL = new Color(0x1E, 0x27, 0x38);
@@ -327,6 +330,7 @@ public final class DemoDesktop implements SessionListener {
         g.fillRect(HEADER.x(), HEADER.y(), HEADER.width(), HEADER.height());
         g.setColor(ACCENT);
         g.fillRect(0, HEADER.bottom() - 3, WIDTH, 3);
+        g.drawImage(PHOTO_IMAGE, PHOTO.x(), PHOTO.y(), null);
         g.setFont(titleFont);
         g.setColor(TEXT);
         g.drawString("Oriel demo desktop", 24, 36);
@@ -473,6 +477,27 @@ public final class DemoDesktop implements SessionListener {
         g.setStroke(new BasicStroke(3f));
         g.draw(new Ellipse2D.Double(mouseX - FOLLOWER_RADIUS, mouseY - FOLLOWER_RADIUS, 2 * FOLLOWER_RADIUS,
                 2 * FOLLOWER_RADIUS));
+    }
+
+    /** A sunset gradient with film-grain noise in each channel, the same on every run (seeded). */
+    private static BufferedImage photo() {
+        BufferedImage img = new BufferedImage(PHOTO.width(), PHOTO.height(), BufferedImage.TYPE_INT_RGB);
+        java.util.Random grain = new java.util.Random(42);
+        for (int y = 0; y < PHOTO.height(); y++) {
+            for (int x = 0; x < PHOTO.width(); x++) {
+                double t = (double) y / PHOTO.height();
+                double sun = Math.max(0, 1 - Math.hypot(x - PHOTO.width() * 0.7, y - PHOTO.height() * 0.8) / 40);
+                int r = (int) (250 - 90 * t + 5 * sun) + grain.nextInt(17) - 8;
+                int gr = (int) (120 + 60 * t + 100 * sun) + grain.nextInt(17) - 8;
+                int b = (int) (90 + 110 * t) + grain.nextInt(17) - 8;
+                img.setRGB(x, y, clamp(r) << 16 | clamp(gr) << 8 | clamp(b));
+            }
+        }
+        return img;
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
     }
 
     // ---- pointers ---------------------------------------------------------------------------------------

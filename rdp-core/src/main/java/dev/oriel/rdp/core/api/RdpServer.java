@@ -57,6 +57,7 @@ public interface RdpServer extends AutoCloseable {
         private final List<DynamicChannelFactory> dynamicChannels = new ArrayList<>();
         private int ioThreads;
         private Path captureDirectory;
+        private GraphicsOptions graphics = GraphicsOptions.defaults();
 
         private Builder(InetSocketAddress bindAddress, TlsIdentity tlsIdentity) {
             this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
@@ -101,12 +102,18 @@ public interface RdpServer extends AutoCloseable {
             return this;
         }
 
+        /** How graphics pipeline clients are served; {@link GraphicsOptions#defaults()} unless set. */
+        public Builder graphics(GraphicsOptions options) {
+            this.graphics = Objects.requireNonNull(options);
+            return this;
+        }
+
         public RdpServer build() {
             if (admission == null) {
                 throw new IllegalStateException("admission is required");
             }
             return new RdpServerImpl(new ServerConfig(bindAddress, tlsIdentity, admission, limits, staticChannels,
-                    dynamicChannels, ioThreads, Optional.ofNullable(captureDirectory)));
+                    dynamicChannels, ioThreads, Optional.ofNullable(captureDirectory), graphics));
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param ioThreads        event-loop threads serving connections (0 = Netty's default, twice the cores)
  * @param captureDirectory when present, every connection's plaintext byte streams (after TLS) are written there;
  *                         a debugging aid that records credentials, never for production
+ * @param graphics         how graphics are encoded for clients of the graphics pipeline
  */
 public record ServerConfig(
         InetSocketAddress bindAddress,
@@ -29,7 +30,8 @@ public record ServerConfig(
         List<StaticChannelFactory> staticChannels,
         List<DynamicChannelFactory> dynamicChannels,
         int ioThreads,
-        Optional<Path> captureDirectory) {
+        Optional<Path> captureDirectory,
+        GraphicsOptions graphics) {
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -42,5 +44,6 @@ public record ServerConfig(
             throw new IllegalArgumentException("ioThreads must be >= 0");
         }
         Objects.requireNonNull(captureDirectory, "captureDirectory");
+        Objects.requireNonNull(graphics, "graphics");
     }
 }

@@ -243,27 +243,31 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
         }
         List<DynamicChannelProcessor> dynamic = new ArrayList<>();
         // The graphics pipeline is offered to every client; one without it refuses the channel and keeps bitmaps.
-        dynamic.add(new GfxChannel(result.desktopSize().width(), result.desktopSize().height(), new GfxChannel.Host() {
-            @Override
-            public void graphicsPipelineReady(GfxChannel channel) {
-                session.graphicsPipelineReady(channel);
-            }
+        if (config.graphics().pipeline()) {
+            GfxChannel.Host host = new GfxChannel.Host() {
+                @Override
+                public void graphicsPipelineReady(GfxChannel channel) {
+                    session.graphicsPipelineReady(channel);
+                }
 
-            @Override
-            public void graphicsPipelineClosed(GfxChannel channel) {
-                session.graphicsPipelineClosed(channel);
-            }
+                @Override
+                public void graphicsPipelineClosed(GfxChannel channel) {
+                    session.graphicsPipelineClosed(channel);
+                }
 
-            @Override
-            public void flushGraphics() {
-                session.flushGraphics();
-            }
+                @Override
+                public void flushGraphics() {
+                    session.flushGraphics();
+                }
 
-            @Override
-            public void graphicsFrameSent() {
-                session.graphicsFrameSent();
-            }
-        }, GfxEncoderPool.shared(), true));
+                @Override
+                public void graphicsFrameSent() {
+                    session.graphicsFrameSent();
+                }
+            };
+            dynamic.add(new GfxChannel(result.desktopSize().width(), result.desktopSize().height(), host,
+                    GfxEncoderPool.shared(), config.graphics()));
+        }
         for (DynamicChannelFactory f : config.dynamicChannels()) {
             create(() -> f.create(info)).ifPresent(dynamic::add);
         }
@@ -454,6 +458,18 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
                 ctx.flush();
             }
         });
+    }
+
+    @Override
+    public boolean schedule(Runnable task, java.time.Duration delay) {
+        ctx.executor().schedule(() -> {
+            try {
+                task.run();
+            } finally {
+                ctx.flush();
+            }
+        }, delay.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        return true;
     }
 
     @Override

@@ -576,5 +576,14 @@ public final class ServerSession {
         public Executor executor() {
             return transport.executor();
         }
+
+        @Override
+        public boolean schedule(Runnable task, java.time.Duration delay) {
+            return transport.schedule(() -> {
+                if (!closed && !disabled) {
+                    task.run();
+                }
+            }, delay);
+        }
     }
 }

@@ -23,6 +23,14 @@ public interface SessionTransport {
     /** Runs tasks on the connection's event loop, flushing after each. */
     Executor executor();
 
+    /**
+     * Runs {@code task} on the connection's event loop after {@code delay}; false when this transport cannot
+     * schedule (then nothing runs).
+     */
+    default boolean schedule(Runnable task, java.time.Duration delay) {
+        return false;
+    }
+
     /** Flushes what was written, then closes the connection. */
     void close();
 

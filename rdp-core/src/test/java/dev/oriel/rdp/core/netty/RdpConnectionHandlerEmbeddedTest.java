@@ -46,7 +46,7 @@ class RdpConnectionHandlerEmbeddedTest {
         TlsIdentity id = TlsIdentities.generateSelfSigned(List.of("localhost"), new SecureRandom());
         ServerConfig config = new ServerConfig(new InetSocketAddress("127.0.0.1", 0), id,
                 info -> CompletableFuture.completedFuture(SessionDecision.reject("test")), limits, List.of(), List.of(), 0,
-                Optional.empty());
+                Optional.empty(), dev.oriel.rdp.core.api.GraphicsOptions.defaults());
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.freezeTime();
         RdpConnectionHandler.install(ch, 1, config, ssl, new ConcurrentHashMap<>());

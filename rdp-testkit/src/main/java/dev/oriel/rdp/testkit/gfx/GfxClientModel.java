@@ -1,6 +1,7 @@
 package dev.oriel.rdp.testkit.gfx;
 
 import dev.oriel.rdp.core.graphics.PlanarDecoder;
+import dev.oriel.rdp.core.graphics.rfx.RfxDecoder;
 import dev.oriel.rdp.core.graphics.zgfx.ZgfxDecompressor;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportReply;
 import dev.oriel.rdp.core.pdu.gfx.CacheToSurface;
@@ -38,6 +39,9 @@ public final class GfxClientModel {
     private final int maxCacheSlots;
     /** The client's half of the bulk compression: its history follows every message, compressed or not. */
     private final ZgfxDecompressor zgfx = new ZgfxDecompressor();
+    /** One RemoteFX context per connection, as FreeRDP keeps; rounding as xfreerdp's SSE2 path on x86-64. */
+    private final RfxDecoder remoteFx = new RfxDecoder();
+    private long lossyTiles;
     private final Map<Integer, int[]> surfaces = new HashMap<>();
     private final Map<Integer, int[]> sizes = new HashMap<>();
     private final Map<Integer, int[]> cache = new HashMap<>();
@@ -92,12 +96,7 @@ public final class GfxClientModel {
             endedFrames.add(f.frameId());
         } else if (pdu instanceof WireToSurface1 w) {
             inFrame(w);
-            GfxRect r = inside(w.surfaceId(), w.destRect());
-            int rw = r.right() - r.left();
-            int rh = r.bottom() - r.top();
-            check(w.codecId() == WireToSurface1.CODEC_PLANAR, "codec " + w.codecId() + " not modelled");
-            int[] px = PlanarDecoder.decode(Unpooled.wrappedBuffer(w.bitmapData().toArray()), rw, rh, false);
-            blit(px, rw, rh, w.surfaceId(), r.left(), r.top());
+            applyWireToSurface(w);
         } else if (pdu instanceof SolidFill f) {
             inFrame(f);
             for (GfxRect r : f.rects()) {
@@ -141,6 +140,24 @@ public final class GfxClientModel {
         } else if (!(pdu instanceof CacheImportReply)) {
             throw new AssertionError("a client does not expect " + pdu.name() + " from the server");
         }
+    }
+
+    private void applyWireToSurface(WireToSurface1 w) {
+        GfxRect r = inside(w.surfaceId(), w.destRect());
+        int rw = r.right() - r.left();
+        int rh = r.bottom() - r.top();
+        if (w.codecId() == WireToSurface1.CODEC_CAVIDEO) {
+            // RemoteFX ([MS-RDPEGFX] 2.2.4.1): tiles relative to the rectangle's origin, clipped to the surface.
+            int sw = sizes.get(w.surfaceId())[0];
+            int sh = sizes.get(w.surfaceId())[1];
+            remoteFx.decode(Unpooled.wrappedBuffer(w.bitmapData().toArray()), surface(w.surfaceId()),
+                    r.top() * sw + r.left(), sw, sw - r.left(), sh - r.top());
+            lossyTiles++;
+            return;
+        }
+        check(w.codecId() == WireToSurface1.CODEC_PLANAR, "codec " + w.codecId() + " not modelled");
+        int[] px = PlanarDecoder.decode(Unpooled.wrappedBuffer(w.bitmapData().toArray()), rw, rh, false);
+        blit(px, rw, rh, w.surfaceId(), r.left(), r.top());
     }
 
     private void inFrame(GfxPdu pdu) {
@@ -205,6 +222,11 @@ public final class GfxClientModel {
 
     public int cachedEntries() {
         return cache.size();
+    }
+
+    /** RemoteFX (lossy) payloads drawn so far. */
+    public long lossyTiles() {
+        return lossyTiles;
     }
 
     /** Bytes of every message accepted, as sent on the channel. */

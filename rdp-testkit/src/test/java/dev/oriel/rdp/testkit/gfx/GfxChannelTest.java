@@ -3,6 +3,7 @@ package dev.oriel.rdp.testkit.gfx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oriel.rdp.core.api.GraphicsOptions;
 import dev.oriel.rdp.core.api.PixelBuffer;
 import dev.oriel.rdp.core.api.PixelFormat;
 import dev.oriel.rdp.core.api.Rect;
@@ -52,6 +53,8 @@ class GfxChannelTest {
     private final List<String> hostCalls = new ArrayList<>();
     private boolean closed;
     private Executor eventLoop = Runnable::run;
+    /** Photo-like tiles planar unless a test asks for RemoteFX, so most tests can compare pixels exactly. */
+    private GraphicsOptions options = GraphicsOptions.defaults().withPhotoCodec(GraphicsOptions.PhotoCodec.PLANAR);
     private GfxClientModel client = new GfxClientModel(GfxCapabilityNegotiation.CACHE_SLOTS);
 
     private final DynamicChannelContext context = new DynamicChannelContext() {
@@ -119,7 +122,7 @@ class GfxChannelTest {
     }
 
     private GfxChannel open(int w, int h, int flags, boolean compress) {
-        GfxChannel ch = new GfxChannel(w, h, host, null, compress);
+        GfxChannel ch = new GfxChannel(w, h, host, null, options.withBulkCompression(compress));
         ch.onOpen(context);
         ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(
                 GfxCapabilitySet.withFlags(GfxCapabilitySet.VERSION_8, 0),
@@ -214,7 +217,7 @@ class GfxChannelTest {
 
     @Test
     void aClientWithNoKnownVersionIsLeftOnBitmapUpdates() {
-        GfxChannel ch = new GfxChannel(64, 64, host, null, true);
+        GfxChannel ch = new GfxChannel(64, 64, host, null, options);
         ch.onOpen(context);
         ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(0x99, 0)))
                 .toByteArray()));
@@ -255,6 +258,49 @@ class GfxChannelTest {
         }
         // The text-like block repeats itself within tiles and across them: ZGFX finds it.
         assertThat(bytes[0]).as("compressed vs %d uncompressed", bytes[1]).isLessThan(bytes[1] * 6 / 10);
+    }
+
+    @Test
+    void photoLikeTilesGoRemoteFxAndAreRefinedLosslesslyOnceStill() {
+        options = GraphicsOptions.defaults().withRefineAfter(java.time.Duration.ZERO);
+        int w = 512;
+        int h = 256;
+        int[] px = desktop(w, h, 8); // the noisy block at x 100..300, y 320.. is cut off: add a photo-like one
+        Random rnd = new Random(9);
+        for (int y = 100; y < 230; y++) {
+            for (int x = 300; x < 480; x++) {
+                // A gradient with sensor-like noise in each channel: hundreds of colours per tile.
+                int g = (x + y) / 3;
+                px[y * w + x] = 0xFF000000 | ((g + rnd.nextInt(24)) & 0xFF) << 16
+                        | ((g / 2 + 40 + rnd.nextInt(24)) & 0xFF) << 8 | ((255 - g + rnd.nextInt(24)) & 0xFF);
+            }
+        }
+        GfxChannel ch = open(w, h, 0);
+        Framebuffer fb = framebuffer(px, w, h);
+        drain(ch, fb);
+        assertThat(ch.stats().remoteFx()).as("photo-like tiles").isBetween(6L, 12L);
+        assertThat(client.lossyTiles()).isEqualTo(ch.stats().remoteFx());
+        assertThat(client.received()).filteredOn(p -> p instanceof WireToSurface1 t
+                && t.codecId() == WireToSurface1.CODEC_CAVIDEO).hasSize((int) ch.stats().remoteFx());
+        // Lossy, but close: RemoteFX at FreeRDP's default quantisation.
+        assertThat(psnr(fb.snapshot(), client.surface(GfxChannel.SURFACE_ID))).isGreaterThan(30.0);
+        // Once still, the lossy tiles are sent again planar and the client shows the exact picture.
+        assertThat(ch.refineNow()).isEqualTo((int) ch.stats().remoteFx());
+        drain(ch, fb);
+        assertThat(ch.stats().refined()).isEqualTo(ch.stats().remoteFx());
+        assertClientShows(fb);
+        assertThat(ch.refineNow()).isZero();
+    }
+
+    static double psnr(int[] a, int[] b) {
+        double se = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int s = 0; s < 24; s += 8) {
+                int d = ((a[i] >>> s) & 0xFF) - ((b[i] >>> s) & 0xFF);
+                se += d * d;
+            }
+        }
+        return se == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / (se / (3.0 * a.length)));
     }
 
     @Test
@@ -397,7 +443,7 @@ class GfxChannelTest {
         try (GfxEncoderPool pool = new GfxEncoderPool(2)) {
             int w = 1000;
             int h = 700;
-            GfxChannel ch = new GfxChannel(w, h, host, pool, true);
+            GfxChannel ch = new GfxChannel(w, h, host, pool, options);
             ch.onOpen(context);
             ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(
                     GfxCapabilitySet.VERSION_10_7, 0))).toByteArray()));

@@ -3,11 +3,13 @@ package dev.oriel.samples.demo.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oriel.rdp.core.api.CloseReason;
+import dev.oriel.rdp.core.api.GraphicsOptions;
 import dev.oriel.rdp.core.api.InputEvent;
 import dev.oriel.rdp.core.api.RdpServer;
 import dev.oriel.rdp.core.api.TlsIdentity;
 import dev.oriel.rdp.core.channel.displaycontrol.DisplayControlServer;
 import dev.oriel.rdp.core.channel.displaycontrol.DisplayMonitorLayout;
+import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
 import dev.oriel.rdp.testkit.x11.InteropSupport;
 import dev.oriel.rdp.testkit.x11.PixelCompare;
 import dev.oriel.rdp.testkit.x11.X11Tools;
@@ -59,11 +61,15 @@ class DemoInteropTest {
 
     @BeforeEach
     void startServer() {
+        start(GraphicsOptions.defaults());
+    }
+
+    private void start(GraphicsOptions graphics) {
         recorder = new Recorder();
         layouts.clear();
-        UnaryOperator<RdpServer.Builder> withDisplayControl = b -> b.dynamicChannel(
+        UnaryOperator<RdpServer.Builder> configure = b -> b.graphics(graphics).dynamicChannel(
                 info -> Optional.of(new DisplayControlServer(1, 8192, 8192, layouts::add)));
-        demo = new DemoServer(new InetSocketAddress("127.0.0.1", 0), tls, FROZEN, false, recorder, withDisplayControl);
+        demo = new DemoServer(new InetSocketAddress("127.0.0.1", 0), tls, FROZEN, false, recorder, configure);
         port = demo.start().getPort();
     }
 
@@ -184,6 +190,73 @@ class DemoInteropTest {
             awaitSamePixels(x11, window, s.session().id(), "animation-after");
             assertThat(heapAfter - heapBefore).as("heap growth over the animation").isLessThan(32L << 20);
         }
+    }
+
+    @Test
+    void remoteFxTilesShowCloseToTheServerThenExactOnceStill(TestInfo info) throws Exception {
+        // The demo's header holds a photo-like strip: over /gfx:rfx its tiles go RemoteFX. Refinement is held back
+        // for a few seconds so the lossy picture xfreerdp decoded can be checked before it is made exact.
+        demo.close();
+        start(GraphicsOptions.defaults().withRefineAfter(Duration.ofSeconds(6)));
+        try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = client(info).security("tls").arg("/gfx:rfx")
+                .start(xvfb)) {
+            Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
+            X11Tools x11 = new X11Tools(xvfb);
+            long window = x11.awaitWindow(TIMEOUT, "--class", "^xfreerdp$");
+            x11.awaitCondition(TIMEOUT, () -> graphicsPipelineActive(s));
+            GfxChannel gfx = s.session().channel(GfxChannel.class).orElseThrow();
+            // Every frame sent so far, the RemoteFX ones among them, drawn by the client.
+            x11.awaitCondition(TIMEOUT, () -> {
+                dev.oriel.rdp.core.graphics.gfx.GfxMetrics m = gfx.metrics().join();
+                return m.remoteFx() > 0 && m.acknowledged() == m.frames();
+            });
+            x11.run("xdotool", "mousemove", "1270", "1015");
+            int[] expected = demo.desktop(s.session().id()).snapshot().get();
+            // The photo strip's tiles: the top tile row from the strip's left edge to the right of the desktop.
+            int lossyLeft = DemoDesktop.PHOTO.x() / 64 * 64;
+            Rectangle whole = new Rectangle(0, 0, DemoDesktop.WIDTH, DemoDesktop.HEIGHT);
+            Rectangle below = new Rectangle(0, 64, DemoDesktop.WIDTH, DemoDesktop.HEIGHT - 64);
+            Rectangle lossy = new Rectangle(lossyLeft, 0, DemoDesktop.WIDTH - lossyLeft, 64);
+            BufferedImage shot = null;
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                shot = x11.screenshot(window);
+                if (PixelCompare.compare(shot, below, crop(expected, below)).matches()
+                        && !PixelCompare.compare(shot, lossy, crop(expected, lossy)).matches()) {
+                    break; // the window shows the drawn frames (X may lag the acknowledgement a little)
+                }
+                Thread.sleep(100);
+            }
+            assertThat(gfx.metrics().join().refined()).as("not refined yet").isZero();
+            PixelCompare.writeArtifact(shot, "remotefx-lossy-client");
+            assertThat(PixelCompare.compare(shot, below, crop(expected, below)).matches()).as("lossless part").isTrue();
+            double psnr = psnr(PixelCompare.argb(shot, lossy), crop(expected, lossy));
+            System.out.printf("[oriel-interop] RemoteFX strip as xfreerdp shows it: PSNR %.2f dB%n", psnr);
+            assertThat(psnr).as("RemoteFX tiles decoded by xfreerdp").isGreaterThan(30.0).isLessThan(99.0);
+            // Still for six seconds: the strip is sent again planar and the whole window matches exactly.
+            awaitSamePixels(x11, window, s.session().id(), "remotefx-refined");
+            assertThat(gfx.metrics().join().refined()).isPositive();
+            assertThat(PixelCompare.compare(x11.screenshot(window), whole, expected).matches()).isTrue();
+        }
+    }
+
+    static int[] crop(int[] desktop, Rectangle r) {
+        int[] out = new int[r.width * r.height];
+        for (int y = 0; y < r.height; y++) {
+            System.arraycopy(desktop, (r.y + y) * DemoDesktop.WIDTH + r.x, out, y * r.width, r.width);
+        }
+        return out;
+    }
+
+    static double psnr(int[] a, int[] b) {
+        double se = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int sh = 0; sh < 24; sh += 8) {
+                int d = ((a[i] >>> sh) & 0xFF) - ((b[i] >>> sh) & 0xFF);
+                se += d * d;
+            }
+        }
+        return se == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / (se / (3.0 * a.length)));
     }
 
     static long usedHeapAfterGc() throws InterruptedException {

@@ -388,5 +388,10 @@ public final class DrdynvcServer implements StaticChannelProcessor {
         public Executor executor() {
             return svc.executor();
         }
+
+        @Override
+        public boolean schedule(Runnable task, java.time.Duration delay) {
+            return svc.schedule(task, delay);
+        }
     }
 }

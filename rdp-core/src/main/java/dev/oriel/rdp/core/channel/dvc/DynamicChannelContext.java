@@ -27,4 +27,9 @@ public interface DynamicChannelContext {
 
     /** Runs tasks on the connection's event loop. */
     Executor executor();
+
+    /** Runs {@code task} on the event loop after {@code delay}; false when scheduling is not available. */
+    default boolean schedule(Runnable task, java.time.Duration delay) {
+        return false;
+    }
 }

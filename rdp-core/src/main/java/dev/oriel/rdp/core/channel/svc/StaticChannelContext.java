@@ -43,4 +43,9 @@ public interface StaticChannelContext {
 
     /** Runs tasks on the connection's event loop, for work arriving from other threads (embedder callbacks). */
     Executor executor();
+
+    /** Runs {@code task} on the event loop after {@code delay}; false when scheduling is not available. */
+    default boolean schedule(Runnable task, java.time.Duration delay) {
+        return false;
+    }
 }

@@ -1,7 +1,9 @@
 package dev.oriel.rdp.core.graphics.gfx;
 
+import dev.oriel.rdp.core.api.GraphicsOptions;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelContext;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelProcessor;
+import dev.oriel.rdp.core.graphics.rfx.RfxQuant;
 import dev.oriel.rdp.core.graphics.zgfx.ZgfxCompressor;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportOffer;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportReply;
@@ -67,7 +69,9 @@ public final class GfxChannel implements DynamicChannelProcessor {
     private final GfxFrameFlow flow = new GfxFrameFlow(MAX_FRAMES_IN_FLIGHT);
     private final long startNanos = System.nanoTime();
     private final GfxEncoderPool pool;
-    private final boolean compress;
+    private final GraphicsOptions options;
+    private Framebuffer framebuffer;
+    private boolean refineScheduled;
     private GfxSurfaceEncoder surface;
     /** A frame is being encoded on the pool; the next waits for it (its workers read the shadow copy). */
     private boolean encoding;
@@ -80,16 +84,24 @@ public final class GfxChannel implements DynamicChannelProcessor {
     private boolean ready;
 
     /**
-     * @param pool     where tiles are encoded; null encodes every frame on the event loop
-     * @param compress whether messages are ZGFX-compressed (about 5 MB of compressor state per session) or sent in
-     *                 uncompressed segments
+     * @param pool    where tiles are encoded; null encodes every frame on the event loop
+     * @param options codecs and compression ({@link GraphicsOptions#pipeline()} is the caller's business)
      */
-    public GfxChannel(int width, int height, Host host, GfxEncoderPool pool, boolean compress) {
+    public GfxChannel(int width, int height, Host host, GfxEncoderPool pool, GraphicsOptions options) {
         this.width = width;
         this.height = height;
         this.host = host;
         this.pool = pool;
-        this.compress = compress;
+        this.options = options;
+    }
+
+    /** FreeRDP's default RemoteFX factors moved by {@code offset}, each kept within 6..15 ([MS-RDPRFX] 2.2.2.1.5). */
+    static RfxQuant remoteFxQuant(int offset) {
+        int[] q = RfxQuant.DEFAULT.toArray();
+        for (int i = 0; i < q.length; i++) {
+            q[i] = Math.max(6, Math.min(15, q[i] + offset));
+        }
+        return RfxQuant.of(q);
     }
 
     @Override
@@ -143,14 +155,16 @@ public final class GfxChannel implements DynamicChannelProcessor {
         }
         log.debug("Graphics pipeline: confirming version 0x{} flags 0x{}", Long.toHexString(choice.confirm().version()),
                 Long.toHexString(choice.confirm().flags()));
-        zgfx = compress ? new ZgfxCompressor() : null;
+        zgfx = options.bulkCompression() ? new ZgfxCompressor() : null;
         // [MS-RDPEGFX] 3.3.5.19-3.3.5.15: confirm first, then reset graphics, then the surface and its mapping.
         send(List.of(new CapsConfirm(choice.confirm()),
                 new ResetGraphics(width, height, List.of(new ResetGraphics.Monitor(0, 0, width - 1, height - 1,
                         ResetGraphics.MONITOR_PRIMARY))),
                 new CreateSurface(SURFACE_ID, width, height, GfxPdu.PIXEL_FORMAT_XRGB_8888),
                 new MapSurfaceToOutput(SURFACE_ID, 0, 0)));
-        surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, choice.cacheSlots(), choice.cacheBytes());
+        surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, choice.cacheSlots(), choice.cacheBytes(),
+                options.photoCodec() == GraphicsOptions.PhotoCodec.REMOTEFX
+                        ? remoteFxQuant(options.remoteFxQuant()) : null);
         ready = true;
         host.graphicsPipelineReady(this);
     }
@@ -192,6 +206,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
      * of dirty regions taken from {@code fb} (0 when nothing could start); regions found unchanged send no frame.
      */
     public int encode(Framebuffer fb, ByteBufAllocator alloc, BooleanSupplier writable) {
+        framebuffer = fb;
         if (!ready || encoding || !flow.canSend() || !writable.getAsBoolean() || !fb.hasDamage()) {
             return 0;
         }
@@ -258,9 +273,51 @@ public final class GfxChannel implements DynamicChannelProcessor {
         context.send(message);
         framesSent++;
         host.graphicsFrameSent();
+        scheduleRefine();
     }
 
-    /** How tiles were sent so far, for metrics and tests. */
+    /**
+     * Lossy tiles that stay still for {@link GraphicsOptions#refineAfter()} are sent again losslessly, checked that
+     * long after each frame while any are lossy. Where the context cannot schedule, {@link #refineNow()} does it on
+     * demand.
+     */
+    private void scheduleRefine() {
+        if (refineScheduled || !surface.hasLossyTiles()) {
+            return;
+        }
+        refineScheduled = context.schedule(() -> {
+            refineScheduled = false;
+            if (ready && refineNow() > 0) {
+                host.flushGraphics();
+            }
+            scheduleRefine();
+        }, options.refineAfter());
+    }
+
+    /**
+     * Marks for sending every lossy tile unchanged for {@link GraphicsOptions#refineAfter()}; the caller then
+     * flushes graphics. Returns how many were marked.
+     */
+    public int refineNow() {
+        if (surface == null || framebuffer == null) {
+            return 0;
+        }
+        return surface.refine(framebuffer, System.nanoTime() - options.refineAfter().toNanos());
+    }
+
+    /**
+     * A snapshot of {@link #stats()} and the frame count, taken on the connection's event loop: safe from any
+     * thread.
+     */
+    public CompletableFuture<GfxMetrics> metrics() {
+        return CompletableFuture.supplyAsync(() -> {
+            GfxSurfaceEncoder.Stats s = stats();
+            return new GfxMetrics(framesSent, framesSent - flow.inFlight(), s.unchanged(), s.solid(), s.cacheHits(), s.planar(), s.remoteFx(),
+                    s.refined(), s.scrolls(), s.codecBytes());
+        }, context.executor());
+    }
+
+    /** How tiles were sent so far, for tests on the event loop ({@link #metrics()} from elsewhere). */
     public GfxSurfaceEncoder.Stats stats() {
         return surface == null ? new GfxSurfaceEncoder.Stats() : surface.stats();
     }

@@ -1,6 +1,7 @@
 package dev.oriel.rdp.core.graphics.gfx;
 
 import dev.oriel.rdp.core.api.Rect;
+import dev.oriel.rdp.core.graphics.rfx.RfxQuant;
 import dev.oriel.rdp.core.pdu.gfx.CacheToSurface;
 import dev.oriel.rdp.core.pdu.gfx.EvictCacheEntry;
 import dev.oriel.rdp.core.pdu.gfx.GfxPdu;
@@ -30,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       changed);
  *   <li>a solid fill ([MS-RDPEGFX] 2.2.2.4) when the region is one colour;
  *   <li>cache to surface ([MS-RDPEGFX] 2.2.2.7) when a whole tile's content was sent before and is still cached;
+ *   <li>RemoteFX ([MS-RDPRFX], lossy) when the content is photo-like and the session allows it; once such a tile
+ *       stays still it is sent again losslessly ({@link #refine}), so a still picture ends up exact;
  *   <li>otherwise planar (lossless, [MS-RDPEGDI] 3.1.9), and a whole tile is then copied into the client's cache
  *       ([MS-RDPEGFX] 2.2.2.6), evicting the least recently used entry when the budget is spent (2.2.2.8).
  * </ol>
@@ -56,7 +59,17 @@ public final class GfxSurfaceEncoder {
     /** Per tile: the client's copy of the whole tile is known (it was sent whole at least once). */
     private final boolean[] known;
     private final GfxBitmapCache cache;
+    /** RemoteFX quantisation for photo-like tiles, or null when they are planar too. */
+    private final RfxQuant photoQuant;
+    /** Per tile: the client shows a lossy picture of it, to be refined ({@link #refine}). */
+    private final boolean[] lossy;
+    private final long[] lossySince;
+    private int lossyCount;
     private final int[] tile = new int[TILE * TILE];
+    /** Open-addressing set for counting colours ({@link #photoLike}); entries valid when their generation matches. */
+    private final int[] colourKeys = new int[1024];
+    private final int[] colourGen = new int[1024];
+    private int generation;
     private final GfxTileWorker inlineWorker = new GfxTileWorker();
     private final Stats stats = new Stats();
     private final ScrollDetector scrolls = new ScrollDetector();
@@ -67,6 +80,8 @@ public final class GfxSurfaceEncoder {
         long solid;
         long cacheHits;
         long planar;
+        long remoteFx;
+        long refined;
         long scrolls;
         long codecBytes;
 
@@ -86,12 +101,22 @@ public final class GfxSurfaceEncoder {
             return planar;
         }
 
+        /** Photo-like tiles sent with RemoteFX (lossy). */
+        public long remoteFx() {
+            return remoteFx;
+        }
+
+        /** Lossy tiles sent again losslessly once they stayed still. */
+        public long refined() {
+            return refined;
+        }
+
         /** Surface-to-surface copies sent for content that moved up or down. */
         public long scrolls() {
             return scrolls;
         }
 
-        /** Bytes of codec payload (planar streams), without PDU headers. */
+        /** Bytes of codec payload (planar and RemoteFX), without PDU headers. */
         public long codecBytes() {
             return codecBytes;
         }
@@ -99,17 +124,25 @@ public final class GfxSurfaceEncoder {
         @Override
         public String toString() {
             return "unchanged=" + unchanged + " solid=" + solid + " cacheHits=" + cacheHits + " planar=" + planar
-                    + " scrolls=" + scrolls + " codecBytes=" + codecBytes;
+                    + " remoteFx=" + remoteFx + " refined=" + refined + " scrolls=" + scrolls + " codecBytes="
+                    + codecBytes;
         }
     }
 
-    public GfxSurfaceEncoder(int surfaceId, int width, int height, int cacheSlots, long cacheBytes) {
+    /**
+     * @param photoQuant the RemoteFX quantisation for photo-like tiles, or null to send them planar
+     */
+    public GfxSurfaceEncoder(int surfaceId, int width, int height, int cacheSlots, long cacheBytes,
+            RfxQuant photoQuant) {
         this.surfaceId = surfaceId;
+        this.photoQuant = photoQuant;
         this.width = width;
         this.height = height;
         this.tilesX = (width + TILE - 1) / TILE;
         this.shadow = new int[height][width];
         this.known = new boolean[tilesX * ((height + TILE - 1) / TILE)];
+        this.lossy = new boolean[known.length];
+        this.lossySince = new long[known.length];
         this.cache = new GfxBitmapCache(cacheSlots, cacheBytes, TILE * TILE * 4);
     }
 
@@ -120,10 +153,13 @@ public final class GfxSurfaceEncoder {
     /** A tile whose codec payload is still to be encoded, in its place among the frame's PDUs. */
     private static final class CodecTile {
         final Rect rect;
+        /** {@link WireToSurface1#CODEC_PLANAR} or {@link WireToSurface1#CODEC_CAVIDEO}. */
+        final int codec;
         ByteBuf data;
 
-        CodecTile(Rect rect) {
+        CodecTile(Rect rect, int codec) {
             this.rect = rect;
+            this.codec = codec;
         }
     }
 
@@ -158,7 +194,8 @@ public final class GfxSurfaceEncoder {
          */
         public CompletableFuture<Void> encode(GfxEncoderPool pool, ByteBufAllocator alloc) {
             for (CodecTile t : tiles) {
-                t.data = alloc.buffer(GfxTileWorker.MAX_OUTPUT);
+                t.data = alloc.buffer(t.codec == WireToSurface1.CODEC_PLANAR ? GfxTileWorker.MAX_OUTPUT
+                        : GfxTileWorker.MAX_RFX_OUTPUT);
             }
             if (encodesInline(pool)) {
                 encodeRange(inlineWorker, 0, 1);
@@ -191,7 +228,12 @@ public final class GfxSurfaceEncoder {
         private void encodeRange(GfxTileWorker worker, int first, int step) {
             for (int i = first; i < tiles.size(); i += step) {
                 CodecTile t = tiles.get(i);
-                worker.encodePlanar(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(), t.data);
+                if (t.codec == WireToSurface1.CODEC_PLANAR) {
+                    worker.encodePlanar(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(), t.data);
+                } else {
+                    worker.encodeRemoteFx(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(),
+                            photoQuant, t.data);
+                }
             }
         }
 
@@ -202,8 +244,7 @@ public final class GfxSurfaceEncoder {
                     if (item instanceof CodecTile t) {
                         Rect r = t.rect;
                         stats.codecBytes += t.data.readableBytes();
-                        WireToSurface1.encode(dst, surfaceId, WireToSurface1.CODEC_PLANAR,
-                                GfxPdu.PIXEL_FORMAT_XRGB_8888, new GfxRect(r.x(), r.y(), r.right(), r.bottom()),
+                        WireToSurface1.encode(dst, surfaceId, t.codec, GfxPdu.PIXEL_FORMAT_XRGB_8888, new GfxRect(r.x(), r.y(), r.right(), r.bottom()),
                                 t.data);
                     } else {
                         ((GfxPdu) item).encode(dst);
@@ -257,13 +298,19 @@ public final class GfxSurfaceEncoder {
     private void prepareRegion(Rect r, Map<Integer, List<GfxRect>> fills, Frame frame) {
         int t = (r.y() / TILE) * tilesX + r.x() / TILE;
         boolean wholeTile = r.width() == TILE && r.height() == TILE;
+        // The whole tile as far as the surface goes (edge tiles are smaller than 64 x 64).
+        boolean fullTile = r.x() % TILE == 0 && r.y() % TILE == 0 && r.right() == Math.min(width, r.x() + TILE)
+                && r.bottom() == Math.min(height, r.y() + TILE);
+        boolean refine = false;
         if (known[t] && sameAsShadow(r)) {
-            stats.unchanged++;
-            return;
+            if (!(lossy[t] && fullTile)) {
+                stats.unchanged++;
+                return;
+            }
+            refine = true; // still, and shown lossy: now send it exactly
         }
         toShadow(r);
-        if (r.x() % TILE == 0 && r.y() % TILE == 0 && r.right() == Math.min(width, r.x() + TILE)
-                && r.bottom() == Math.min(height, r.y() + TILE)) {
+        if (fullTile) {
             known[t] = true;
         }
         int n = r.width() * r.height();
@@ -273,7 +320,20 @@ public final class GfxSurfaceEncoder {
             fills.computeIfAbsent(first | 0xFF00_0000, c -> new ArrayList<>()).add(
                     new GfxRect(r.x(), r.y(), r.right(), r.bottom()));
             stats.solid++;
+            markLossless(t, fullTile);
             return;
+        }
+        if (!refine && photoQuant != null && photoLike(n)) {
+            CodecTile codecTile = new CodecTile(r, WireToSurface1.CODEC_CAVIDEO);
+            frame.items.add(codecTile);
+            frame.tiles.add(codecTile);
+            stats.remoteFx++;
+            if (!lossy[t]) {
+                lossy[t] = true;
+                lossyCount++;
+            }
+            lossySince[t] = System.nanoTime();
+            return; // lossy tiles are not cached: a later hit would show the loss as if it were exact
         }
         long key = 0;
         if (wholeTile) {
@@ -282,18 +342,88 @@ public final class GfxSurfaceEncoder {
             if (slot != 0) {
                 frame.items.add(new CacheToSurface(slot, surfaceId, List.of(new GfxPoint(r.x(), r.y()))));
                 stats.cacheHits++;
+                markLossless(t, true);
                 return;
             }
         }
-        CodecTile codecTile = new CodecTile(r);
+        CodecTile codecTile = new CodecTile(r, WireToSurface1.CODEC_PLANAR);
         frame.items.add(codecTile);
         frame.tiles.add(codecTile);
-        stats.planar++;
+        if (refine) {
+            stats.refined++;
+        } else {
+            stats.planar++;
+        }
+        markLossless(t, fullTile);
         if (wholeTile) {
             int slot = cache.insert(key, evicted -> frame.items.add(new EvictCacheEntry(evicted)));
             frame.items.add(new SurfaceToCache(surfaceId, key, slot,
                     new GfxRect(r.x(), r.y(), r.right(), r.bottom())));
         }
+    }
+
+    /** A lossless update of the whole tile ends its lossy state; a partial one leaves the rest lossy. */
+    private void markLossless(int t, boolean fullTile) {
+        if (fullTile && lossy[t]) {
+            lossy[t] = false;
+            lossyCount--;
+        }
+    }
+
+    /**
+     * Photo-like content: among up to 256 pixels spread over the region, more than {@value #PHOTO_COLOURS} distinct
+     * colours. UI and text (anti-aliasing included) reuse a few colours; photographs, video and gradients do not.
+     * Regions under 32 × 32 pixels stay planar: RemoteFX codes whole 64 × 64 tiles.
+     */
+    private boolean photoLike(int n) {
+        if (n < 1024) {
+            return false;
+        }
+        if (++generation == 0) {
+            Arrays.fill(colourGen, 0);
+            generation = 1;
+        }
+        int step = n / 256;
+        int distinct = 0;
+        for (int i = 0; i < n; i += step) {
+            int c = tile[i] & 0x00FF_FFFF;
+            int h = (c * 0x9E37_79B1) >>> 22;
+            while (colourGen[h] == generation && colourKeys[h] != c) {
+                h = (h + 1) & 1023;
+            }
+            if (colourGen[h] != generation) {
+                colourGen[h] = generation;
+                colourKeys[h] = c;
+                if (++distinct > PHOTO_COLOURS) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static final int PHOTO_COLOURS = 96;
+
+    /** Whether some tiles are shown lossy. */
+    public boolean hasLossyTiles() {
+        return lossyCount > 0;
+    }
+
+    /**
+     * Marks dirty in {@code fb} every lossy tile that has not changed since {@code stillSince} (a {@link
+     * System#nanoTime()} value), so the next frame sends it losslessly; returns how many were marked.
+     */
+    public int refine(Framebuffer fb, long stillSince) {
+        int marked = 0;
+        for (int t = 0; t < lossy.length && lossyCount > 0; t++) {
+            if (lossy[t] && lossySince[t] - stillSince <= 0) {
+                int x = (t % tilesX) * TILE;
+                int y = (t / tilesX) * TILE;
+                fb.invalidate(new Rect(x, y, Math.min(TILE, width - x), Math.min(TILE, height - y)));
+                marked++;
+            }
+        }
+        return marked;
     }
 
     private boolean isSolid(int n, int first) {
@@ -345,7 +475,7 @@ public final class GfxSurfaceEncoder {
 
         void detect(Framebuffer fb, List<Object> items) {
             Rect b = fb.dirtyBounds();
-            if (b == null || b.height() < 2 * MIN_ROWS || b.width() < TILE || !allKnown(b)) {
+            if (b == null || b.height() < 2 * MIN_ROWS || b.width() < TILE || !allKnownAndExact(b)) {
                 return;
             }
             long tilesInBounds = (long) ((b.right() - 1) / TILE - b.x() / TILE + 1) * ((b.bottom() - 1) / TILE
@@ -416,10 +546,11 @@ public final class GfxSurfaceEncoder {
             stats.scrolls++;
         }
 
-        private boolean allKnown(Rect b) {
+        private boolean allKnownAndExact(Rect b) {
             for (int ty = b.y() / TILE; ty <= (b.bottom() - 1) / TILE; ty++) {
                 for (int tx = b.x() / TILE; tx <= (b.right() - 1) / TILE; tx++) {
-                    if (!known[ty * tilesX + tx]) {
+                    // A lossy tile's shadow is the exact picture, not what the client shows: never copy from one.
+                    if (!known[ty * tilesX + tx] || lossy[ty * tilesX + tx]) {
                         return false;
                     }
                 }
@@ -449,6 +580,8 @@ public final class GfxSurfaceEncoder {
     /** Forgets what the client shows, e.g. after the surface was recreated: everything is sent again. */
     public void reset() {
         Arrays.fill(known, false);
+        Arrays.fill(lossy, false);
+        lossyCount = 0;
         cache.clear();
     }
 

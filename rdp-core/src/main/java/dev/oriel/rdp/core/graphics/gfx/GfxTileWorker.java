@@ -1,8 +1,13 @@
 package dev.oriel.rdp.core.graphics.gfx;
 
+import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.graphics.PlanarEncoder;
+import dev.oriel.rdp.core.graphics.rfx.RfxMessageEncoder;
+import dev.oriel.rdp.core.graphics.rfx.RfxQuant;
+import dev.oriel.rdp.core.graphics.rfx.RlgrMode;
 import dev.oriel.rdp.core.session.Framebuffer;
 import io.netty.buffer.ByteBuf;
+import java.util.List;
 
 /**
  * One thread's codec state: encodes a tile of a surface's shadow copy into an output buffer. Not thread-safe; the
@@ -12,9 +17,15 @@ final class GfxTileWorker {
     private static final int TILE = Framebuffer.TILE;
     private final int[] pixels = new int[TILE * TILE];
     private final PlanarEncoder planar = new PlanarEncoder(TILE * TILE);
+    /** One RemoteFX encoder per quantisation in use (sessions may differ); usually one. */
+    private final java.util.Map<RfxQuant, RfxMessageEncoder> rfx = new java.util.HashMap<>();
 
-    /** Largest planar output for one tile: raw planes, header and pad. */
+    /**
+     * Largest output for one tile: planar raw planes with header and pad, or a RemoteFX message (headers, one
+     * region, one tile whose three components are at most 64 × 64 × 2 bytes each after RLGR's worst case).
+     */
     static final int MAX_OUTPUT = TILE * TILE * 4 + 2;
+    static final int MAX_RFX_OUTPUT = 3 * TILE * TILE * 2 + 512;
 
     /**
      * Planar, lossless, rows top-down as surfaces are ([MS-RDPEGFX] 2.2.4.3), no alpha plane: the XRGB surface
@@ -25,5 +36,17 @@ final class GfxTileWorker {
             System.arraycopy(rows[y + r], x, pixels, r * w, w);
         }
         planar.encode(pixels, 0, w, w, h, false, false, out);
+    }
+
+    /**
+     * RemoteFX ([MS-RDPRFX]) in the form RDPGFX carries it (CAVIDEO, header blocks in every message, tile positions
+     * relative to the destination rectangle, [MS-RDPEGFX] 2.2.4.1), RLGR3.
+     */
+    void encodeRemoteFx(int[][] rows, int x, int y, int w, int h, RfxQuant quant, ByteBuf out) {
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(rows[y + r], x, pixels, r * w, w);
+        }
+        RfxMessageEncoder encoder = rfx.computeIfAbsent(quant, q -> new RfxMessageEncoder(RlgrMode.RLGR3, q));
+        encoder.encodeForGfx(pixels, 0, w, w, h, List.of(new Rect(0, 0, w, h)), 0, out);
     }
 }

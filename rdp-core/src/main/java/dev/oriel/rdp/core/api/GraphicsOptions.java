@@ -1,0 +1,66 @@
+package dev.oriel.rdp.core.api;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a server encodes graphics for clients of the graphics pipeline ([MS-RDPEGFX]); clients without it get bitmap
+ * updates whatever these say.
+ *
+ * @param pipeline          offer the graphics pipeline to clients that support it
+ * @param bulkCompression   ZGFX-compress its messages: fewer bytes on the wire for about 5 MB of compressor state
+ *                          per session
+ * @param photoCodec        the codec for photo-like tiles (many colours); text and UI tiles are always planar
+ * @param remoteFxQuant     added to each of FreeRDP's default RemoteFX quantisation factors (6, 6, 6, 6, 7, 7, 8, 8,
+ *                          8, 9; each kept within 6..15): 0 is FreeRDP's quality, higher values send fewer bytes
+ *                          at lower quality
+ * @param refineAfter       how long a lossy tile must stay unchanged before it is sent again losslessly, so a still
+ *                          picture ends up exact
+ */
+public record GraphicsOptions(boolean pipeline, boolean bulkCompression, PhotoCodec photoCodec, int remoteFxQuant,
+        Duration refineAfter) {
+
+    /** Codecs for photo-like content. */
+    public enum PhotoCodec {
+        /** Lossless, larger. */
+        PLANAR,
+        /** RemoteFX ([MS-RDPRFX]): lossy, refined to lossless once the content stays still. */
+        REMOTEFX
+    }
+
+    public GraphicsOptions {
+        Objects.requireNonNull(photoCodec, "photoCodec");
+        Objects.requireNonNull(refineAfter, "refineAfter");
+        if (remoteFxQuant < -9 || remoteFxQuant > 9) {
+            throw new IllegalArgumentException("remoteFxQuant outside -9..9: " + remoteFxQuant);
+        }
+        if (refineAfter.isNegative()) {
+            throw new IllegalArgumentException("refineAfter is negative");
+        }
+    }
+
+    /** The pipeline with ZGFX compression, RemoteFX at FreeRDP's quality for photo-like tiles, refined after 300 ms. */
+    public static GraphicsOptions defaults() {
+        return new GraphicsOptions(true, true, PhotoCodec.REMOTEFX, 0, Duration.ofMillis(300));
+    }
+
+    public GraphicsOptions withPipeline(boolean on) {
+        return new GraphicsOptions(on, bulkCompression, photoCodec, remoteFxQuant, refineAfter);
+    }
+
+    public GraphicsOptions withBulkCompression(boolean on) {
+        return new GraphicsOptions(pipeline, on, photoCodec, remoteFxQuant, refineAfter);
+    }
+
+    public GraphicsOptions withPhotoCodec(PhotoCodec codec) {
+        return new GraphicsOptions(pipeline, bulkCompression, codec, remoteFxQuant, refineAfter);
+    }
+
+    public GraphicsOptions withRemoteFxQuant(int offset) {
+        return new GraphicsOptions(pipeline, bulkCompression, photoCodec, offset, refineAfter);
+    }
+
+    public GraphicsOptions withRefineAfter(Duration delay) {
+        return new GraphicsOptions(pipeline, bulkCompression, photoCodec, remoteFxQuant, delay);
+    }
+}
