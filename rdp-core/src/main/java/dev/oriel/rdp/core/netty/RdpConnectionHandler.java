@@ -14,7 +14,6 @@ import dev.oriel.rdp.core.connection.Acceptor;
 import dev.oriel.rdp.core.connection.AcceptorResult;
 import dev.oriel.rdp.core.connection.ServerCapabilitySets;
 import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
-import dev.oriel.rdp.core.graphics.gfx.GfxEncoderPool;
 import dev.oriel.rdp.core.pdu.capability.CapabilitySet;
 import dev.oriel.rdp.core.error.RdpException;
 import dev.oriel.rdp.core.pdu.rdp.SetErrorInfoPdu;
@@ -266,7 +265,7 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
                 }
             };
             dynamic.add(new GfxChannel(result.desktopSize().width(), result.desktopSize().height(), host,
-                    GfxEncoderPool.shared(), config.graphics()));
+                    GfxEncoderThreads.shared(), config.graphics(), this::nanoTime));
         }
         for (DynamicChannelFactory f : config.dynamicChannels()) {
             create(() -> f.create(info)).ifPresent(dynamic::add);

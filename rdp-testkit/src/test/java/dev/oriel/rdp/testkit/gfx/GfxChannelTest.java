@@ -122,7 +122,7 @@ class GfxChannelTest {
     }
 
     private GfxChannel open(int w, int h, int flags, boolean compress) {
-        GfxChannel ch = new GfxChannel(w, h, host, null, options.withBulkCompression(compress));
+        GfxChannel ch = new GfxChannel(w, h, host, null, options.withBulkCompression(compress), System::nanoTime);
         ch.onOpen(context);
         ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(
                 GfxCapabilitySet.withFlags(GfxCapabilitySet.VERSION_8, 0),
@@ -217,7 +217,7 @@ class GfxChannelTest {
 
     @Test
     void aClientWithNoKnownVersionIsLeftOnBitmapUpdates() {
-        GfxChannel ch = new GfxChannel(64, 64, host, null, options);
+        GfxChannel ch = new GfxChannel(64, 64, host, null, options, System::nanoTime);
         ch.onOpen(context);
         ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(0x99, 0)))
                 .toByteArray()));
@@ -440,10 +440,11 @@ class GfxChannelTest {
     void largeFramesAreEncodedOnThePoolAndSentFromTheEventLoopOneAtATime() throws Exception {
         java.util.concurrent.BlockingQueue<Runnable> loop = new java.util.concurrent.LinkedBlockingQueue<>();
         eventLoop = loop::add;
-        try (GfxEncoderPool pool = new GfxEncoderPool(2)) {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
             int w = 1000;
             int h = 700;
-            GfxChannel ch = new GfxChannel(w, h, host, pool, options);
+            GfxChannel ch = new GfxChannel(w, h, host, GfxEncoderPool.of(threads, 2), options, System::nanoTime);
             ch.onOpen(context);
             ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(
                     GfxCapabilitySet.VERSION_10_7, 0))).toByteArray()));
@@ -474,6 +475,8 @@ class GfxChannelTest {
             ch.onClose();
             loop.poll(10, java.util.concurrent.TimeUnit.SECONDS).run();
             assertThat(sent).isEmpty();
+        } finally {
+            threads.shutdownNow();
         }
     }
 

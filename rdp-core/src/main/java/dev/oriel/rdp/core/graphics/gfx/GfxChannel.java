@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,8 @@ public final class GfxChannel implements DynamicChannelProcessor {
     private final int height;
     private final Host host;
     private final GfxFrameFlow flow = new GfxFrameFlow(MAX_FRAMES_IN_FLIGHT);
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier clock;
+    private final long startNanos;
     private final GfxEncoderPool pool;
     private final GraphicsOptions options;
     private Framebuffer framebuffer;
@@ -86,8 +88,12 @@ public final class GfxChannel implements DynamicChannelProcessor {
     /**
      * @param pool    where tiles are encoded; null encodes every frame on the event loop
      * @param options codecs and compression ({@link GraphicsOptions#pipeline()} is the caller's business)
+     * @param clock   monotonic nanoseconds (frame timestamps, lossy tile ages)
      */
-    public GfxChannel(int width, int height, Host host, GfxEncoderPool pool, GraphicsOptions options) {
+    public GfxChannel(int width, int height, Host host, GfxEncoderPool pool, GraphicsOptions options,
+            LongSupplier clock) {
+        this.clock = clock;
+        this.startNanos = clock.getAsLong();
         this.width = width;
         this.height = height;
         this.host = host;
@@ -210,7 +216,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
         if (!ready || encoding || !flow.canSend() || !writable.getAsBoolean() || !fb.hasDamage()) {
             return 0;
         }
-        GfxSurfaceEncoder.Frame frame = surface.prepare(fb, MAX_TILES_PER_FRAME);
+        GfxSurfaceEncoder.Frame frame = surface.prepare(fb, MAX_TILES_PER_FRAME, clock.getAsLong());
         if (frame.isEmpty()) {
             return frame.taken(); // only unchanged pixels: no frame for the client to acknowledge
         }
@@ -302,7 +308,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
         if (surface == null || framebuffer == null) {
             return 0;
         }
-        return surface.refine(framebuffer, System.nanoTime() - options.refineAfter().toNanos());
+        return surface.refine(framebuffer, clock.getAsLong() - options.refineAfter().toNanos());
     }
 
     /**
@@ -324,7 +330,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
 
     /** [MS-RDPEGFX] 2.2.2.11 timestamp: milliseconds (10 bits), seconds (6), minutes (6), hours (10). */
     private long timestamp() {
-        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        long ms = (clock.getAsLong() - startNanos) / 1_000_000;
         long h = (ms / 3_600_000) & 0x3FF;
         long m = (ms / 60_000) % 60;
         long s = (ms / 1000) % 60;

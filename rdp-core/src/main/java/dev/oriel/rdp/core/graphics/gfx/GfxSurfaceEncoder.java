@@ -70,7 +70,11 @@ public final class GfxSurfaceEncoder {
     private final int[] colourKeys = new int[1024];
     private final int[] colourGen = new int[1024];
     private int generation;
+    /** The time of the frame being prepared (the session's clock, in nanoseconds). */
+    private long now;
     private final GfxTileWorker inlineWorker = new GfxTileWorker();
+    /** Codec state of each encoder pool thread. */
+    private static final ThreadLocal<GfxTileWorker> WORKERS = ThreadLocal.withInitial(GfxTileWorker::new);
     private final Stats stats = new Stats();
     private final ScrollDetector scrolls = new ScrollDetector();
 
@@ -206,9 +210,9 @@ public final class GfxSurfaceEncoder {
             AtomicInteger left = new AtomicInteger(parts);
             for (int p = 0; p < parts; p++) {
                 int first = p;
-                pool.execute(worker -> {
+                pool.execute(() -> {
                     try {
-                        encodeRange(worker, first, parts);
+                        encodeRange(WORKERS.get(), first, parts);
                         if (left.decrementAndGet() == 0) {
                             done.complete(null);
                         }
@@ -279,8 +283,9 @@ public final class GfxSurfaceEncoder {
      * Takes up to {@code maxTiles} dirty regions from {@code fb} and decides how each is drawn. The previous frame
      * must be encoded first (its workers read the shadow copy this updates).
      */
-    public Frame prepare(Framebuffer fb, int maxTiles) {
+    public Frame prepare(Framebuffer fb, int maxTiles, long nowNanos) {
         Frame frame = new Frame();
+        now = nowNanos;
         scrolls.detect(fb, frame.items);
         Map<Integer, List<GfxRect>> fills = new LinkedHashMap<>();
         while (frame.taken < maxTiles) {
@@ -332,7 +337,7 @@ public final class GfxSurfaceEncoder {
                 lossy[t] = true;
                 lossyCount++;
             }
-            lossySince[t] = System.nanoTime();
+            lossySince[t] = now;
             return; // lossy tiles are not cached: a later hit would show the loss as if it were exact
         }
         long key = 0;
@@ -410,8 +415,8 @@ public final class GfxSurfaceEncoder {
     }
 
     /**
-     * Marks dirty in {@code fb} every lossy tile that has not changed since {@code stillSince} (a {@link
-     * System#nanoTime()} value), so the next frame sends it losslessly; returns how many were marked.
+     * Marks dirty in {@code fb} every lossy tile that has not changed since {@code stillSince} (on the clock given to
+     * {@link #prepare}), so the next frame sends it losslessly; returns how many were marked.
      */
     public int refine(Framebuffer fb, long stillSince) {
         int marked = 0;
