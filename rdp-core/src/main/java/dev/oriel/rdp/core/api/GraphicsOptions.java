@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param pipeline          offer the graphics pipeline to clients that support it
  * @param bulkCompression   ZGFX-compress its messages: fewer bytes on the wire for about 5 MB of compressor state
  *                          per session
- * @param photoCodec        the codec for photo-like tiles (many colours); text and UI tiles are always planar
+ * @param photoCodec        the codec for photo-like tiles (many colours); text and UI tiles are always planar. With
+ *                          {@code REMOTEFX}, clients without the pipeline that ask for RemoteFX get it in surface bits
+ *                          commands (lossy everywhere: their choice); with {@code PLANAR} they get bitmap updates
  * @param remoteFxQuant     added to each of FreeRDP's default RemoteFX quantisation factors (6, 6, 6, 6, 7, 7, 8, 8,
  *                          8, 9; each kept within 6..15): 0 is FreeRDP's quality, higher values send fewer bytes
  *                          at lower quality

@@ -3,6 +3,7 @@ package dev.oriel.rdp.core.connection;
 import dev.oriel.rdp.core.api.DesktopSize;
 import dev.oriel.rdp.core.api.SessionInfo;
 import dev.oriel.rdp.core.pdu.capability.BitmapCapabilitySet;
+import dev.oriel.rdp.core.pdu.capability.BitmapCodecsCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.CapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.FontCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.GeneralCapabilitySet;
@@ -12,6 +13,7 @@ import dev.oriel.rdp.core.pdu.capability.MultifragmentUpdateCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.OrderCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.PointerCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.ShareCapabilitySet;
+import dev.oriel.rdp.core.pdu.capability.SurfaceCommandsCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.VirtualChannelCapabilitySet;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,17 @@ public final class ServerCapabilitySets {
 
     public static ServerCapabilitySets core() {
         return new ServerCapabilitySets(List.of());
+    }
+
+    /**
+     * Surface bits with RemoteFX for clients without the graphics pipeline ([MS-RDPBCGR] 2.2.7.2.9, 2.2.7.2.10):
+     * a contributor for servers that allow RemoteFX. Clients such as FreeRDP confirm these sets only when the server
+     * sent them.
+     */
+    public static List<CapabilitySet> remoteFxSurfaceBits(SessionInfo info) {
+        return List.of(new SurfaceCommandsCapabilitySet(SurfaceCommandsCapabilitySet.SURFCMDS_SET_SURFACE_BITS
+                | SurfaceCommandsCapabilitySet.SURFCMDS_STREAM_SURFACE_BITS, 0),
+                BitmapCodecsCapabilitySet.serverRemoteFx());
     }
 
     public List<CapabilitySet> forSession(DesktopSize size, int colorDepth, SessionInfo info) {

@@ -1,6 +1,7 @@
 package dev.oriel.rdp.core.netty;
 
 import dev.oriel.rdp.core.api.CloseReason;
+import dev.oriel.rdp.core.api.GraphicsOptions;
 import dev.oriel.rdp.core.api.ServerConfig;
 import dev.oriel.rdp.core.api.Session;
 import dev.oriel.rdp.core.api.SessionDecision;
@@ -108,9 +109,12 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
         acceptedAtNanos = nanoTime();
         InetSocketAddress remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a
                 : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
-        acceptor = new Acceptor(config.limits(), connectionId, remote, new ServerCapabilitySets(
-                config.staticChannels().stream().<java.util.function.Function<SessionInfo, List<CapabilitySet>>>map(
-                        f -> info -> contributed(f, info)).toList()));
+        List<java.util.function.Function<SessionInfo, List<CapabilitySet>>> contributors = new ArrayList<>();
+        if (config.graphics().photoCodec() == GraphicsOptions.PhotoCodec.REMOTEFX) {
+            contributors.add(ServerCapabilitySets::remoteFxSurfaceBits);
+        }
+        config.staticChannels().forEach(f -> contributors.add(info -> contributed(f, info)));
+        acceptor = new Acceptor(config.limits(), connectionId, remote, new ServerCapabilitySets(contributors));
         long timeout = config.limits().handshakeTimeout().toMillis();
         handshakeTimer = ctx.executor().schedule(this::onHandshakeTimeout, timeout, TimeUnit.MILLISECONDS);
         log.debug("Connection accepted connection={} remote={}", connectionId, remote);

@@ -20,6 +20,8 @@ import dev.oriel.rdp.core.error.DecodeException;
 import dev.oriel.rdp.core.error.EncodeException;
 import dev.oriel.rdp.core.error.SequenceException;
 import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
+import dev.oriel.rdp.core.pdu.capability.BitmapCodecsCapabilitySet;
+import dev.oriel.rdp.core.pdu.capability.SurfaceCommandsCapabilitySet;
 import dev.oriel.rdp.core.pdu.common.InclusiveRect;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathFragmenter;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathInputEvent;
@@ -75,6 +77,8 @@ public final class ServerSession {
     private final Framebuffer framebuffer;
     private final InputMapper input;
     private final BitmapUpdateEncoder bitmaps;
+    /** RemoteFX in surface bits commands, for clients that asked for it; null for the others. */
+    private final SurfaceBitsEncoder surfaceBits;
     private final PointerCache pointers;
     private final Map<Integer, SvcEndpoint> channels = new LinkedHashMap<>();
     private boolean suppressed;
@@ -100,6 +104,11 @@ public final class ServerSession {
         this.input = new InputMapper(result.desktopSize().width(), result.desktopSize().height());
         this.bitmaps = new BitmapUpdateEncoder(result.capabilities().colorDepth(),
                 result.capabilities().noBitmapCompressionHeader());
+        this.surfaceBits = remoteFxSurfaceBits(result.capabilities());
+        if (surfaceBits != null) {
+            log.info("RemoteFX surface bits for connection={} until a graphics pipeline opens",
+                    result.info().connectionId());
+        }
         this.pointers = new PointerCache(Math.min(result.capabilities().pointerCacheSize(), 64));
         for (StaticChannelProcessor p : processors) {
             Optional<StaticChannel> ch = result.channel(p.name());
@@ -265,6 +274,10 @@ public final class ServerSession {
             while (gfx.encode(framebuffer, transport.alloc(), transport::isWritable) > 0) {
                 // until the acknowledgement window, the transport or the damage stops it
             }
+        } else if (surfaceBits != null) {
+            if (surfaceBits.encode(framebuffer, transport.alloc(), transport::isWritable, transport::write) > 0) {
+                graphicsFrameSent();
+            }
         } else if (bitmaps.encode(framebuffer, transport.alloc(), transport::isWritable, transport::write) > 0) {
             graphicsFrameSent();
         }
@@ -272,6 +285,22 @@ public final class ServerSession {
         if (done != null) {
             done.complete(null);
         }
+    }
+
+    /**
+     * A RemoteFX surface-bits encoder when the client listed RemoteFX among its bitmap codecs ([MS-RDPBCGR]
+     * 2.2.7.2.10), accepts Stream Surface Bits (2.2.7.2.9) and fast-path output, at 32 bpp; otherwise null.
+     */
+    private static SurfaceBitsEncoder remoteFxSurfaceBits(ClientCapabilities caps) {
+        boolean streamBits = caps.find(SurfaceCommandsCapabilitySet.class)
+                .map(s -> (s.cmdFlags() & SurfaceCommandsCapabilitySet.SURFCMDS_STREAM_SURFACE_BITS) != 0)
+                .orElse(false);
+        Optional<Integer> id = caps.find(BitmapCodecsCapabilitySet.class)
+                .flatMap(BitmapCodecsCapabilitySet::remoteFxCodecId);
+        if (!streamBits || id.isEmpty() || caps.colorDepth() != 32 || !caps.fastPathOutput()) {
+            return null;
+        }
+        return new SurfaceBitsEncoder(id.get(), caps.multifragmentMaxRequestSize());
     }
 
     /** Graphics were written: flush them. */

@@ -240,6 +240,35 @@ class DemoInteropTest {
         }
     }
 
+    @Test
+    void remoteFxSurfaceBitsWithoutThePipelineShowTheDesktopClosely(TestInfo info) throws Exception {
+        // /rfx on a server that does not offer the graphics pipeline (xfreerdp 2.11 takes it whenever offered):
+        // RemoteFX in surface bits commands, the pre-RDP8 path. Lossy by design: the whole desktop must come out
+        // close (PSNR), and not exact, which bitmap updates would be.
+        demo.close();
+        start(GraphicsOptions.defaults().withPipeline(false));
+        try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = client(info).security("tls").arg("/rfx")
+                .start(xvfb)) {
+            Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
+            X11Tools x11 = new X11Tools(xvfb);
+            long window = x11.awaitWindow(TIMEOUT, "--class", "^xfreerdp$");
+            x11.run("xdotool", "mousemove", "1270", "1015");
+            Rectangle whole = new Rectangle(0, 0, DemoDesktop.WIDTH, DemoDesktop.HEIGHT);
+            double best = 0;
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline && best < 38) {
+                int[] expected = demo.desktop(s.session().id()).snapshot().get();
+                best = Math.max(best, psnr(PixelCompare.argb(x11.screenshot(window), whole), expected));
+                Thread.sleep(200);
+            }
+            PixelCompare.writeArtifact(x11.screenshot(window), "remotefx-surface-bits-client");
+            System.out.printf("[oriel-interop] RemoteFX surface bits desktop as xfreerdp shows it: PSNR %.2f dB%n",
+                    best);
+            assertThat(graphicsPipelineActive(s)).isFalse();
+            assertThat(best).isGreaterThan(38.0).isLessThan(99.0);
+        }
+    }
+
     static int[] crop(int[] desktop, Rectangle r) {
         int[] out = new int[r.width * r.height];
         for (int y = 0; y < r.height; y++) {

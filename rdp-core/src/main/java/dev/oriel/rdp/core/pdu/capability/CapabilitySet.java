@@ -21,7 +21,7 @@ import java.util.List;
 public sealed interface CapabilitySet extends Encodable
         permits GeneralCapabilitySet, BitmapCapabilitySet, OrderCapabilitySet, PointerCapabilitySet, InputCapabilitySet,
         VirtualChannelCapabilitySet, ShareCapabilitySet, FontCapabilitySet, MultifragmentUpdateCapabilitySet,
-        LargePointerCapabilitySet, SurfaceCommandsCapabilitySet, FrameAcknowledgeCapabilitySet,
+        LargePointerCapabilitySet, SurfaceCommandsCapabilitySet, BitmapCodecsCapabilitySet, FrameAcknowledgeCapabilitySet,
         RemoteProgramsCapabilitySet, WindowListCapabilitySet, UnknownCapabilitySet {
 
     String NAME = "CapabilitySet";
@@ -117,6 +117,7 @@ public sealed interface CapabilitySet extends Encodable
             case CAPSETTYPE_MULTIFRAGMENTUPDATE -> n == 4 ? MultifragmentUpdateCapabilitySet.decodeBody(body) : null;
             case CAPSETTYPE_LARGE_POINTER -> n == 2 ? LargePointerCapabilitySet.decodeBody(body) : null;
             case CAPSETTYPE_SURFACE_COMMANDS -> n == 8 ? SurfaceCommandsCapabilitySet.decodeBody(body) : null;
+            case CAPSETTYPE_BITMAP_CODECS -> BitmapCodecsCapabilitySet.decodeBody(body);
             case CAPSSETTYPE_FRAME_ACKNOWLEDGE -> n == 4 ? FrameAcknowledgeCapabilitySet.decodeBody(body) : null;
             case CAPSTYPE_RAIL -> n == 4 ? RemoteProgramsCapabilitySet.decodeBody(body) : null;
             case CAPSTYPE_WINDOW -> n == 4 || n == 7 ? WindowListCapabilitySet.decodeBody(body) : null;

@@ -9,6 +9,7 @@ import dev.oriel.rdp.core.error.DecodeError;
 import dev.oriel.rdp.core.testutil.Fixtures;
 import dev.oriel.rdp.core.testutil.PduAssertions;
 import dev.oriel.rdp.core.wire.Bytes;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -117,6 +118,26 @@ class CapabilitySetGoldenTest {
                 new WindowListCapabilitySet(2, OptionalInt.of(3), OptionalInt.of(12))}) {
             assertGolden(s, s.toByteArray(), CapabilitySet::decode);
         }
+    }
+
+    @Test
+    void bitmapCodecsNameRemoteFxByItsGuid() {
+        // [MS-RDPBCGR] 2.2.7.2.10: the server's set: RemoteFX, codecID 0, TS_RFX_SRVR_CAPS_CONTAINER (4 reserved).
+        assertGolden(BitmapCodecsCapabilitySet.serverRemoteFx(),
+                hex("1d00 1c00 01 122f777672bd6344afb3b73c9c6f7886 00 0400 00000000"), CapabilitySet::decode);
+        // A client's: NSCodec (id 1, 3 property bytes) and RemoteFX under the id 3 it chose.
+        BitmapCodecsCapabilitySet client = new BitmapCodecsCapabilitySet(List.of(
+                new BitmapCodecsCapabilitySet.Codec(Bytes.ofHex("b9ae78ca74e14b49b83553e7e1f92cd8"), 1,
+                        Bytes.ofHex("010101")),
+                new BitmapCodecsCapabilitySet.Codec(BitmapCodecsCapabilitySet.GUID_REMOTEFX, 3,
+                        Bytes.ofHex("0100"))));
+        assertGolden(client, hex("1d00 3000 02 b9ae78ca74e14b49b83553e7e1f92cd8 01 0300 010101"
+                + " 122f777672bd6344afb3b73c9c6f7886 03 0200 0100"), CapabilitySet::decode);
+        assertThat(client.remoteFxCodecId()).hasValue(3);
+        assertThat(BitmapCodecsCapabilitySet.serverRemoteFx().remoteFxCodecId()).hasValue(0);
+        // Properties longer than the set: the whole confirm is refused, naming the field.
+        assertThat(assertRejected(hex("1d00 1c00 01 122f777672bd6344afb3b73c9c6f7886 03 0900 00000000"),
+                CapabilitySet::decode)).hasMessageContaining("codecPropertiesLength");
     }
 
     @Test
