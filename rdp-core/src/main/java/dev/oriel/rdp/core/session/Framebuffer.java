@@ -139,6 +139,15 @@ public final class Framebuffer {
      * null when nothing is dirty. {@code dst} must hold {@code TILE * TILE} ints.
      */
     public synchronized Rect takeDirtyTile(int[] dst) {
+        return takeDirtyTile(dst, null);
+    }
+
+    /**
+     * As {@link #takeDirtyTile(int[])}, but passing over the tiles flagged in {@code skip} (row-major tile indices)
+     * and flagging the tile it takes. An encoder that sends a batch later uses it so a tile damaged again while the
+     * batch is collected is left for the next batch instead of appearing twice in this one.
+     */
+    public synchronized Rect takeDirtyTile(int[] dst, boolean[] skip) {
         if (dirtyTiles == 0) {
             return null;
         }
@@ -146,7 +155,10 @@ public final class Framebuffer {
         for (int k = 0; k < n; k++) {
             int t = (cursor + k) % n;
             int i = t * 4;
-            if (dirty[i + 2] != 0) {
+            if (dirty[i + 2] != 0 && (skip == null || !skip[t])) {
+                if (skip != null) {
+                    skip[t] = true;
+                }
                 Rect r = new Rect(dirty[i], dirty[i + 1], dirty[i + 2] - dirty[i], dirty[i + 3] - dirty[i + 1]);
                 dirty[i] = dirty[i + 1] = dirty[i + 2] = dirty[i + 3] = 0;
                 dirtyTiles--;
@@ -156,6 +168,9 @@ public final class Framebuffer {
                 }
                 return r;
             }
+        }
+        if (skip != null) {
+            return null; // every dirty tile is one this batch already took
         }
         throw new IllegalStateException("dirty tile count out of sync");
     }

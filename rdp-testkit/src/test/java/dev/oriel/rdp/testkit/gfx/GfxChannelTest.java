@@ -292,6 +292,71 @@ class GfxChannelTest {
         assertThat(ch.refineNow()).isZero();
     }
 
+    @Test
+    void manyQuickChangesOfMixedContentEndExact() {
+        options = GraphicsOptions.defaults().withRefineAfter(java.time.Duration.ZERO);
+        int w = 640;
+        int h = 400;
+        for (long run = 0; run < 40; run++) {
+            client = new GfxClientModel(GfxCapabilityNegotiation.CACHE_SLOTS);
+            sent.forEach(ByteBuf::release);
+            sent.clear();
+            Random order = new Random(run);
+            GfxChannel ch = open(w, h, 0);
+            Framebuffer fb = framebuffer(mixed(w, h, 1), w, h);
+            drain(ch, fb);
+            ch.refineNow();
+            drain(ch, fb);
+            for (int i = 2; i < 22; i++) {
+                fb.copyFrom(PixelBuffer.ofInts(mixed(w, h, i), w, h, PixelFormat.XRGB32), List.of(new Rect(0, 0, w,
+                        330)));
+                if (order.nextInt(3) == 0) {
+                    ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true);
+                    deliver();
+                    List<Long> ended = client.endedFrames();
+                    if (!ended.isEmpty() && order.nextBoolean()) {
+                        ch.onData(Unpooled.wrappedBuffer(new FrameAcknowledge(0, ended.get(ended.size() - 1),
+                                ended.size()).toByteArray()));
+                    }
+                }
+            }
+            deliver();
+            List<Long> all = client.endedFrames();
+            ch.onData(Unpooled.wrappedBuffer(new FrameAcknowledge(0, all.get(all.size() - 1), all.size())
+                    .toByteArray()));
+            for (int k = 0; k < 5; k++) {
+                drain(ch, fb);
+                ch.refineNow();
+            }
+            drain(ch, fb);
+            int[] expected = fb.snapshot();
+            int[] shown = client.surface(GfxChannel.SURFACE_ID);
+            int bad = 0;
+            for (int i = 0; i < expected.length; i++) {
+                bad += ((expected[i] ^ shown[i]) & 0xFFFFFF) != 0 ? 1 : 0;
+            }
+            assertThat(bad).as("run %d: pixels differing, stats %s", run, ch.stats()).isZero();
+        }
+    }
+
+    /** The end-to-end test's picture: flat, stripes shifting with the seed, a noise block. */
+    static int[] mixed(int w, int h, long seed) {
+        Random rnd = new Random(seed);
+        int[] px = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = 0x2D5F8A;
+                if (y > 40 && y < 200 && x > 30 && x < 400) {
+                    p = (x * 7 + y * 3 + seed) % 11 < 2 ? 0x000000 : 0xFFFFFF;
+                } else if (y > 220 && y < 330 && x > 100 && x < 300) {
+                    p = rnd.nextInt(0x1000000);
+                }
+                px[y * w + x] = 0xFF00_0000 | p;
+            }
+        }
+        return px;
+    }
+
     static double psnr(int[] a, int[] b) {
         double se = 0;
         for (int i = 0; i < a.length; i++) {

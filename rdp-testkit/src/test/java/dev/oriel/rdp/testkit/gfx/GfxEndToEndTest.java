@@ -110,6 +110,8 @@ class GfxEndToEndTest {
             long bitmapRects = rdp.bitmapRectangles();
 
             // Twenty changes in a row, faster than frames are acknowledged: the last one is what the client shows.
+            // (This once caught a tile taken twice in one frame while the application kept drawing: its cache entry
+            // named pixels the client did not hold, and stale tiles came back from the cache.)
             for (int i = 2; i < 22; i++) {
                 paint(i);
                 session.submitFrame(new Frame(PixelBuffer.ofInts(pixels.clone(), W, H, PixelFormat.XRGB32),

@@ -357,6 +357,14 @@ public final class DrdynvcServer implements StaticChannelProcessor {
             }
         }
 
+        /** {@code header} (a Data or DataFirst PDU without data) followed by the next {@code n} bytes of message. */
+        private void sendPiece(DvcPdu header, ByteBuf message, int n) {
+            ByteBuf pdu = message.alloc().buffer(header.size() + n);
+            header.encode(pdu);
+            pdu.writeBytes(message, n);
+            svc.send(pdu);
+        }
+
         private void sendMessage(ByteBuf message) {
             if (!open || !channels.containsKey(id)) {
                 log.debug("Dropping data for closed dynamic channel name={}", processor.name());
@@ -365,15 +373,18 @@ public final class DrdynvcServer implements StaticChannelProcessor {
             int total = message.readableBytes();
             int cb = DvcPdu.cbFor(id);
             int dataHeader = 1 + DvcPdu.varSize(cb);
+            // Each PDU is its header then a piece of the message, written straight into a pooled buffer: graphics
+            // messages are large and frequent, so no intermediate arrays.
             if (total <= MAX_PDU_SIZE - dataHeader) {
-                svc.send(new DvcPdu.Data(cb, id, Bytes.read(message, total)));
+                sendPiece(new DvcPdu.Data(cb, id, Bytes.EMPTY), message, total);
                 return;
             }
             int lengthCb = DvcPdu.cbFor(total);
             int firstChunk = MAX_PDU_SIZE - dataHeader - DvcPdu.varSize(lengthCb);
-            svc.send(new DvcPdu.DataFirst(cb, lengthCb, id, total, Bytes.read(message, firstChunk)));
+            sendPiece(new DvcPdu.DataFirst(cb, lengthCb, id, total, Bytes.EMPTY), message, firstChunk);
+            DvcPdu.Data next = new DvcPdu.Data(cb, id, Bytes.EMPTY);
             while (message.isReadable()) {
-                svc.send(new DvcPdu.Data(cb, id, Bytes.read(message, Math.min(message.readableBytes(), MAX_PDU_SIZE - dataHeader))));
+                sendPiece(next, message, Math.min(message.readableBytes(), MAX_PDU_SIZE - dataHeader));
             }
         }
 

@@ -58,6 +58,7 @@ public final class GfxSurfaceEncoder {
     private final int[][] shadow;
     /** Per tile: the client's copy of the whole tile is known (it was sent whole at least once). */
     private final boolean[] known;
+    private final boolean[] takenThisFrame;
     private final GfxBitmapCache cache;
     /** RemoteFX quantisation for photo-like tiles, or null when they are planar too. */
     private final RfxQuant photoQuant;
@@ -146,6 +147,7 @@ public final class GfxSurfaceEncoder {
         this.shadow = new int[height][width];
         this.known = new boolean[tilesX * ((height + TILE - 1) / TILE)];
         this.lossy = new boolean[known.length];
+        this.takenThisFrame = new boolean[known.length];
         this.lossySince = new long[known.length];
         this.cache = new GfxBitmapCache(cacheSlots, cacheBytes, TILE * TILE * 4);
     }
@@ -288,8 +290,12 @@ public final class GfxSurfaceEncoder {
         now = nowNanos;
         scrolls.detect(fb, frame.items);
         Map<Integer, List<GfxRect>> fills = new LinkedHashMap<>();
+        // Workers encode from the shadow after this returns, so a tile may appear once per frame: were it taken again
+        // (damaged anew meanwhile), its first codec tile would carry the second content, and a cache entry made
+        // from the first would name pixels the client does not hold.
+        Arrays.fill(takenThisFrame, false);
         while (frame.taken < maxTiles) {
-            Rect r = fb.takeDirtyTile(tile);
+            Rect r = fb.takeDirtyTile(tile, takenThisFrame);
             if (r == null) {
                 break;
             }
