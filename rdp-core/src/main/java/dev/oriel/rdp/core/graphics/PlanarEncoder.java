@@ -140,6 +140,10 @@ public final class PlanarEncoder {
         for (int by = 0; by < height; by += block) {
             int rows = Math.min(block, height - by);
             for (int bx = 0; bx < width; bx += block, ci++) {
+                if (!cs && fastPixel(argb[offset + (bottomUp ? height - 1 - by : by) * stride + bx], cll, mask,
+                        ci)) {
+                    continue;
+                }
                 int cols = Math.min(block, width - bx);
                 int n = rows * cols;
                 int coSum = 0; // Σ (B − R): the stored orange chroma is its mean over 2
@@ -158,8 +162,8 @@ public final class PlanarEncoder {
                 // Nearest multiple of step (halves up), kept inside the signed byte the decoder rebuilds. The
                 // divisors 2·n·step and 4·n·step are powers of two (n is 1, 2 or 4), so these are floor divisions.
                 int shift = Integer.numberOfTrailingZeros(n * step);
-                int co = clampChroma((coSum + n * step) >> (shift + 1), step);
-                int cg = clampChroma((cgSum + 2 * n * step) >> (shift + 2), step);
+                int co = clampChroma((coSum + n * step) >> (shift + 1), cll);
+                int cg = clampChroma((cgSum + 2 * n * step) >> (shift + 2), cll);
                 clamped = false;
                 long error = blockError(argb, offset, stride, width, height, bottomUp, bx, by, cols, rows,
                         co * step, cg * step, true);
@@ -173,8 +177,8 @@ public final class PlanarEncoder {
                     int bestCo = co;
                     int bestCg = cg;
                     for (int k = 0; k < 4; k++) {
-                        int tryCo = clampChroma(co + (k == 0 ? -1 : k == 1 ? 1 : 0), step);
-                        int tryCg = clampChroma(cg + (k == 2 ? -1 : k == 3 ? 1 : 0), step);
+                        int tryCo = clampChroma(co + (k == 0 ? -1 : k == 1 ? 1 : 0), cll);
+                        int tryCg = clampChroma(cg + (k == 2 ? -1 : k == 3 ? 1 : 0), cll);
                         long e = blockError(argb, offset, stride, width, height, bottomUp, bx, by, cols, rows,
                                 tryCo * step, tryCg * step, false);
                         if (e < error) {
@@ -197,6 +201,33 @@ public final class PlanarEncoder {
                 }
             }
         }
+    }
+
+    /**
+     * Without subsampling, the common pixel (no channel saturated or clamped, or no error at all) needs none of the
+     * searching in {@link #toYCoCg}: stores its luma and chroma at plane index {@code i} and returns true.
+     */
+    private boolean fastPixel(int px, int cll, int mask, int i) {
+        int red = px >> 16 & 0xFF;
+        int green = px >> 8 & 0xFF;
+        int blue = px & 0xFF;
+        int co = clampChroma((blue - red + (1 << (cll - 1))) >> cll, cll);
+        int cg = clampChroma((2 * green - red - blue + (2 << (cll - 1))) >> (cll + 1), cll);
+        int coValue = co << (cll - 1);
+        int cgValue = cg << (cll - 1);
+        int y = clamp255((2 * (red + green + blue + cgValue) + 3 + 768) / 6 - 128);
+        int r = y - cgValue - coValue;
+        int g = y + cgValue;
+        int b = y - cgValue + coValue;
+        boolean exact = r == red && g == green && b == blue;
+        if (!exact && (isClamped(r) || isClamped(g) || isClamped(b) || isSaturated(red) || isSaturated(green)
+                || isSaturated(blue))) {
+            return false;
+        }
+        luma[i] = (byte) y;
+        orangeChroma[i] = (byte) (co & mask);
+        greenChroma[i] = (byte) (cg & mask);
+        return true;
     }
 
     /**
@@ -263,10 +294,10 @@ public final class PlanarEncoder {
         return v < 0 ? 0 : Math.min(v, 255);
     }
 
-    /** Clamps a chroma multiple {@code k} (of {@code step}) so that {@code k × step} is a signed byte. */
-    private static int clampChroma(int k, int step) {
-        int min = -128 / step;
-        int max = 127 / step;
+    /** Clamps a chroma multiple {@code k} (of {@code 2^(cll−1)}) so that it scales back to a signed byte. */
+    private static int clampChroma(int k, int cll) {
+        int min = -128 >> (cll - 1);
+        int max = 127 >> (cll - 1);
         return k < min ? min : Math.min(k, max);
     }
 
