@@ -3,13 +3,16 @@ package dev.oriel.rdp.core.graphics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oriel.rdp.core.error.DecodeException;
 import dev.oriel.rdp.core.testutil.Fixtures;
+import dev.oriel.rdp.core.testutil.Mutator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -229,6 +232,37 @@ class PlanarLossyTest {
             System.arraycopy(px, (10 + y) * 100 + 21, region, y * 31, 31);
         }
         assertThat(maxChannelError(region, decoded)).isLessThanOrEqualTo(boundWithoutSubsampling(2) + 3);
+    }
+
+    /** Seeded mutations of lossy streams: the decoder only ever throws DecodeException, and always returns. */
+    @Test
+    void mutatedLossyStreamsFailOnlyWithDecodeException() {
+        Mutator mutator = new Mutator(3_109_125L);
+        int cases = 0;
+        int rejected = 0;
+        for (int[] s : new int[][] {{64, 64}, {13, 7}}) {
+            for (String kind : new String[] {"gradient", "text", "random"}) {
+                int[] px = withAlpha(PlanarCodecTest.image(kind, s[0], s[1], 4), "shadow", s[0], s[1]);
+                for (int cll : new int[] {1, 3, 7}) {
+                    for (boolean cs : new boolean[] {false, true}) {
+                        byte[] base = encode(px, s[0], s[1], cll != 7, false, cll, cs);
+                        for (int i = 0; i < 60; i++) {
+                            byte[] mutated = mutator.mutate(base);
+                            cases++;
+                            try {
+                                assertThat(decode(mutated, s[0], s[1], false)).hasSize(s[0] * s[1]);
+                            } catch (DecodeException expected) {
+                                rejected++;
+                            } catch (RuntimeException e) {
+                                throw new AssertionError("case " + cases + ": " + HexFormat.of().formatHex(mutated),
+                                        e);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(rejected).isGreaterThan(cases / 3);
     }
 
     /**
