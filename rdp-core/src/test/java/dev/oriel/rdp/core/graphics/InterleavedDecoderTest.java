@@ -60,7 +60,7 @@ class InterleavedDecoderTest {
             // Stream rows are bottom-up, FreeRDP's output top-down.
             for (int y = 0; y < 64; y++) {
                 for (int x = 0; x < 64; x++) {
-                    assertThat(Integer.toHexString(freeRdp3Widened(got[(63 - y) * 64 + x], bpp)))
+                    assertThat(Integer.toHexString(freeRdpWidened(got[(63 - y) * 64 + x], bpp)))
                             .as(bpp + " bpp pixel " + x + "," + y)
                             .isEqualTo(Integer.toHexString(expected[y * 64 + x] & 0xFFFFFF));
                 }
@@ -69,10 +69,10 @@ class InterleavedDecoderTest {
     }
 
     /**
-     * A wire pixel as FreeRDP 3 (the vectors' version) widens it: 5-bit channels by bit replication, like Oriel and
-     * FreeRDP 2, but RGB565 green as min(255, 4g + g / 8), so compared exactly through that model.
+     * A wire pixel (0xRRGGBB) as FreeRDP 2.11 and 3 widen it: 5-bit channels as 8c + c / 4 (bit replication, like
+     * Oriel), but RGB565 green as min(255, 4g + g / 8) where Oriel replicates bits; compared exactly through that.
      */
-    private static int freeRdp3Widened(int v, int bpp) {
+    static int freeRdpWidened(int v, int bpp) {
         int argb = Interleaved.toArgb(v, bpp) & 0xFFFFFF;
         if (bpp != 16) {
             return argb;
