@@ -23,7 +23,9 @@ public final class InterleavedEncoder {
 
     private final int maxPixels;
     private final int[] px;
-    private ByteBuf out;
+    /** The stream under construction; one call writes it to the caller's buffer at once. */
+    private final byte[] buf;
+    private int len;
     private int bytesPerPixel;
     private int width;
     private int fg;
@@ -33,6 +35,9 @@ public final class InterleavedEncoder {
     public InterleavedEncoder(int maxPixels) {
         this.maxPixels = maxPixels;
         this.px = new int[maxPixels];
+        // Worst case: every pixel a one-pixel colour image of 24-bpp pixels (the encoder falls back to one colour
+        // image long before), plus headers.
+        this.buf = new byte[4 * maxPixels + 16];
     }
 
     /** The bitmap width bitmap updates carry for a region {@code width} pixels wide: a multiple of 4. */
@@ -67,23 +72,20 @@ public final class InterleavedEncoder {
                 px[to + x] = last;
             }
         }
-        this.out = dst;
         this.bytesPerPixel = Interleaved.bytesPerPixel(bpp);
         this.width = w;
         this.white = Interleaved.white(bpp);
         this.fg = white; // the decoder's initial foreground (3.1.9)
-        int start = dst.writerIndex();
-        try {
-            int n = w * height;
-            encodePixels(n);
-            if (dst.writerIndex() - start > 3 * ((n + MEGA - 1) / MEGA) + n * bytesPerPixel) {
-                // Noise-like content: orders cost more than they save, so send every pixel as one colour image.
-                dst.writerIndex(start);
-                flush(0, n);
-            }
-        } finally {
-            this.out = null;
+        this.len = 0;
+        int n = w * height;
+        int rawImage = 3 * ((n + MEGA - 1) / MEGA) + n * bytesPerPixel;
+        if (!encodePixels(n) || len > rawImage) {
+            // Noise-like content: orders cost more than they save, so send every pixel as one colour image.
+            len = 0;
+            flush(0, n);
         }
+        int start = dst.writerIndex();
+        dst.writeBytes(buf, 0, len);
         return dst.writerIndex() - start;
     }
 
@@ -92,7 +94,12 @@ public final class InterleavedEncoder {
         return p < width ? 0 : px[p - width];
     }
 
-    private void encodePixels(int n) {
+    /**
+     * Encodes the {@code n} pixels; returns false, early, when the first quarter came out over 90 % of its raw pixels
+     * (photos and noise): the rest will hardly make up for it, and a colour image then costs at most 10 % more.
+     */
+    private boolean encodePixels(int n) {
+        int checkpoint = n >= 256 ? n / 4 : n;
         int p = 0;
         int literalStart = -1;
         // True right after a background run: the decoder would turn the next background run's first pixel into a
@@ -101,6 +108,13 @@ public final class InterleavedEncoder {
         boolean afterBgRun = false;
         boolean pastFirstLine = false;
         while (p < n) {
+            if (p >= checkpoint) {
+                int pending = literalStart < 0 ? 0 : (p - literalStart) * bytesPerPixel;
+                if (10 * (len + pending) >= 9 * p * bytesPerPixel) {
+                    return false;
+                }
+                checkpoint = n;
+            }
             if (!pastFirstLine && p >= width) {
                 pastFirstLine = true;
                 afterBgRun = false;
@@ -166,6 +180,7 @@ public final class InterleavedEncoder {
             afterBgRun = false;
         }
         flush(literalStart, n);
+        return true;
     }
 
     /** Writes the pending colour image [{@code start}, {@code end}) if any; returns -1 (no pending literal). */
@@ -175,7 +190,7 @@ public final class InterleavedEncoder {
         }
         int count = end - start;
         if (count == 1 && (px[start] == white || px[start] == 0)) {
-            out.writeByte(px[start] == 0 ? Interleaved.BLACK : Interleaved.WHITE);
+            put(px[start] == 0 ? Interleaved.BLACK : Interleaved.WHITE);
             return -1;
         }
         while (count > 0) {
@@ -275,13 +290,13 @@ public final class InterleavedEncoder {
             return;
         }
         if (count <= 15) {
-            out.writeByte(Interleaved.LITE_SET_FG_FG_RUN << 4 | count);
+            put(Interleaved.LITE_SET_FG_FG_RUN << 4 | count);
         } else if (count <= 15 + 256) {
-            out.writeByte(Interleaved.LITE_SET_FG_FG_RUN << 4);
-            out.writeByte(count - 16);
+            put(Interleaved.LITE_SET_FG_FG_RUN << 4);
+            put(count - 16);
         } else {
-            out.writeByte(Interleaved.MEGA_MEGA_SET_FG_RUN);
-            out.writeShortLE(count);
+            put(Interleaved.MEGA_MEGA_SET_FG_RUN);
+            put16(count);
         }
         writePixel(fgColor);
         fg = fgColor;
@@ -289,13 +304,13 @@ public final class InterleavedEncoder {
 
     private void writeDitheredRun(int pairs, int a, int b) {
         if (pairs <= 15) {
-            out.writeByte(Interleaved.LITE_DITHERED_RUN << 4 | pairs);
+            put(Interleaved.LITE_DITHERED_RUN << 4 | pairs);
         } else if (pairs <= 15 + 256) {
-            out.writeByte(Interleaved.LITE_DITHERED_RUN << 4);
-            out.writeByte(pairs - 16);
+            put(Interleaved.LITE_DITHERED_RUN << 4);
+            put(pairs - 16);
         } else {
-            out.writeByte(Interleaved.MEGA_MEGA_DITHERED_RUN);
-            out.writeShortLE(pairs);
+            put(Interleaved.MEGA_MEGA_DITHERED_RUN);
+            put16(pairs);
         }
         writePixel(a);
         writePixel(b);
@@ -307,33 +322,33 @@ public final class InterleavedEncoder {
             int bits = maskByte(p, 8, mask);
             // Two common 8-pixel patterns have one-byte orders of their own.
             if (bits == 0x03 || bits == 0x05) {
-                out.writeByte(bits == 0x03 ? Interleaved.SPECIAL_FGBG_1 : Interleaved.SPECIAL_FGBG_2);
+                put(bits == 0x03 ? Interleaved.SPECIAL_FGBG_1 : Interleaved.SPECIAL_FGBG_2);
                 return;
             }
         }
         if (set) {
             if (count % 8 == 0 && count / 8 <= 15) {
-                out.writeByte(Interleaved.LITE_SET_FG_FGBG_IMAGE << 4 | count / 8);
+                put(Interleaved.LITE_SET_FG_FGBG_IMAGE << 4 | count / 8);
             } else if (count <= 256) {
-                out.writeByte(Interleaved.LITE_SET_FG_FGBG_IMAGE << 4);
-                out.writeByte(count - 1);
+                put(Interleaved.LITE_SET_FG_FGBG_IMAGE << 4);
+                put(count - 1);
             } else {
-                out.writeByte(Interleaved.MEGA_MEGA_SET_FGBG_IMAGE);
-                out.writeShortLE(count);
+                put(Interleaved.MEGA_MEGA_SET_FGBG_IMAGE);
+                put16(count);
             }
             writePixel(mask);
             fg = mask;
         } else if (count % 8 == 0 && count / 8 <= 31) {
-            out.writeByte(Interleaved.FGBG_IMAGE << 5 | count / 8);
+            put(Interleaved.FGBG_IMAGE << 5 | count / 8);
         } else if (count <= 256) {
-            out.writeByte(Interleaved.FGBG_IMAGE << 5);
-            out.writeByte(count - 1);
+            put(Interleaved.FGBG_IMAGE << 5);
+            put(count - 1);
         } else {
-            out.writeByte(Interleaved.MEGA_MEGA_FGBG_IMAGE);
-            out.writeShortLE(count);
+            put(Interleaved.MEGA_MEGA_FGBG_IMAGE);
+            put16(count);
         }
         for (int done = 0; done < count; done += 8) {
-            out.writeByte(maskByte(p + done, Math.min(8, count - done), mask));
+            put(maskByte(p + done, Math.min(8, count - done), mask));
         }
     }
 
@@ -351,21 +366,30 @@ public final class InterleavedEncoder {
     /** A regular order (5-bit length, or a byte of length − 32) or its MEGA_MEGA form (16-bit length). */
     private void writeRun(int code, int megaCode, int count) {
         if (count <= 31) {
-            out.writeByte(code << 5 | count);
+            put(code << 5 | count);
         } else if (count <= 31 + 256) {
-            out.writeByte(code << 5);
-            out.writeByte(count - 32);
+            put(code << 5);
+            put(count - 32);
         } else {
-            out.writeByte(megaCode);
-            out.writeShortLE(count);
+            put(megaCode);
+            put16(count);
         }
     }
 
     private void writePixel(int v) {
+        buf[len++] = (byte) v;
+        buf[len++] = (byte) (v >> 8);
         if (bytesPerPixel == 3) {
-            out.writeMediumLE(v);
-        } else {
-            out.writeShortLE(v);
+            buf[len++] = (byte) (v >> 16);
         }
+    }
+
+    private void put(int b) {
+        buf[len++] = (byte) b;
+    }
+
+    private void put16(int v) {
+        buf[len++] = (byte) v;
+        buf[len++] = (byte) (v >> 8);
     }
 }

@@ -152,14 +152,16 @@ class InterleavedEncoderTest {
                     out.clear();
                     bytes = encoder.encode(px, 0, 64, 64, 64, bpp, out);
                 }
-                int rounds = 5000;
-                long start = System.nanoTime();
-                for (int i = 0; i < rounds; i++) {
+                // Fastest of many single encodes: the machine is shared, so a mean mostly measures the neighbours.
+                long best = Long.MAX_VALUE;
+                for (int i = 0; i < 5000; i++) {
                     out.clear();
+                    long start = System.nanoTime();
                     encoder.encode(px, 0, 64, 64, 64, bpp, out);
+                    best = Math.min(best, System.nanoTime() - start);
                 }
-                double micros = (System.nanoTime() - start) / 1000.0 / rounds;
-                System.out.printf("interleaved%d %s: %,d bytes (raw %,d), %.1f µs per tile%n", bpp, tile, bytes,
+                double micros = best / 1000.0;
+                System.out.printf("interleaved%d %s: %,d bytes (raw %,d), %.1f µs per tile (fastest)%n", bpp, tile, bytes,
                         64 * 64 * (bpp == 24 ? 3 : 2), micros);
             }
         }
