@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,6 +137,28 @@ class InterleavedEncoderTest {
             assertThat(encode(ui, 64, 64, bpp).length).as("ui %d bpp", bpp).isLessThan(bpp == 16 ? 1133 : 1700);
             assertThat(encode(text, 64, 64, bpp).length).as("text %d bpp", bpp).isLessThan(64 * 64 * bpp / 8 / 2);
         }
+    }
+
+    @Test
+    void encodingAllocatesNothingOnceConstructed() throws IOException {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "no allocation counter");
+        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
+        InterleavedEncoder encoder = new InterleavedEncoder(64 * 64);
+        ByteBuf out = Unpooled.buffer(64 * 64 * 4);
+        int[][] tiles = {PlanarCodecTest.referenceTile("tile-ui-64x64"), PlanarCodecTest.referenceTile("tile-photo-64x64")};
+        for (int i = 0; i < 2000; i++) { // warm up, so the JIT's escape analysis is in place
+            out.clear();
+            encoder.encode(tiles[i & 1], 0, 64, 61, 64, 15 + (i % 3 == 2 ? 9 : i % 2), out);
+        }
+        long id = Thread.currentThread().getId();
+        long before = counter.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 1000; i++) {
+            out.clear();
+            encoder.encode(tiles[i & 1], 0, 64, 61, 64, 15 + (i % 3 == 2 ? 9 : i % 2), out);
+        }
+        long allocated = counter.getThreadAllocatedBytes(id) - before;
+        assertThat(allocated).as("bytes allocated by 1,000 encodes").isLessThan(1000L * 64);
     }
 
     @Test
