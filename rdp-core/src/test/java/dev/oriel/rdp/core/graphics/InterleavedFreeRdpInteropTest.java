@@ -88,7 +88,7 @@ class InterleavedFreeRdpInteropTest {
                 dims.add(new int[] {64, 64});
                 sources.add(InterleavedEncoderTest.flat(64, 64, 0xFF808080));
                 dims.add(new int[] {64, 64});
-                for (int k = 0; k < 60; k++) {
+                for (int k = 0; k < 150; k++) {
                     int w = 1 + random.nextInt(64);
                     int h = 1 + random.nextInt(64);
                     sources.add(switch (k % 4) {
@@ -117,7 +117,129 @@ class InterleavedFreeRdpInteropTest {
         Path outputs = dir.resolve("outputs.bin");
         String text = run(dir, DECODE, cases.toString(), outputs.toString());
         assertThat(text).contains("decoded " + expected.size() + " cases");
-        ByteBuffer got = ByteBuffer.wrap(Files.readAllBytes(outputs)).order(ByteOrder.LITTLE_ENDIAN);
+        compare(Files.readAllBytes(outputs), expected, sizes);
+    }
+
+    @Test
+    void freeRdpAndOrielDecodeRandomOrderStreamsAlike(@TempDir Path dir) throws Exception {
+        // Streams this encoder would never write: every order kind in every length form, background runs straight
+        // after background runs (the inserted foreground pixel), orders across the end of the first line.
+        Random random = new Random(31);
+        List<int[]> expected = new ArrayList<>();
+        List<int[]> sizes = new ArrayList<>();
+        Path cases = dir.resolve("cases.bin");
+        try (DataOutputStream c = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cases)))) {
+            for (int k = 0; k < 1500; k++) {
+                int w = 1 + random.nextInt(24);
+                int h = 1 + random.nextInt(12);
+                int bpp = new int[] {15, 16, 24}[random.nextInt(3)];
+                byte[] stream = randomOrders(random, w * h, bpp);
+                writeCase(c, w, h, bpp, stream);
+                expected.add(asFreeRdpShowsIt(InterleavedDecoder.decodeNative(Unpooled.wrappedBuffer(stream), w, h,
+                        bpp), w, h, bpp));
+                sizes.add(new int[] {w, h, bpp});
+            }
+        }
+        Path outputs = dir.resolve("outputs.bin");
+        String text = run(dir, DECODE, cases.toString(), outputs.toString());
+        assertThat(text).contains("decoded " + expected.size() + " cases");
+        compare(Files.readAllBytes(outputs), expected, sizes);
+    }
+
+    /** A valid stream of random orders covering exactly {@code n} pixels. */
+    private static byte[] randomOrders(Random random, int n, int bpp) {
+        ByteBuf s = Unpooled.buffer();
+        int bytesPerPixel = bpp == 24 ? 3 : 2;
+        int pos = 0;
+        while (pos < n) {
+            int left = n - pos;
+            int kind = random.nextInt(10);
+            int run = 1 + random.nextInt(Math.min(left, random.nextBoolean() ? 8 : 300));
+            switch (kind) {
+                case 0, 1 -> header(s, random, 0x0, 0xF0, 32, 5, run); // background run (often twice in a row)
+                case 2 -> header(s, random, 0x1, 0xF1, 32, 5, run); // foreground run
+                case 3 -> { // set-foreground run
+                    header(s, random, 0xC, 0xF6, 16, 4, run);
+                    pixel(s, random, bytesPerPixel);
+                }
+                case 4 -> { // colour run
+                    header(s, random, 0x3, 0xF3, 32, 5, run);
+                    pixel(s, random, bytesPerPixel);
+                }
+                case 5 -> { // colour image
+                    header(s, random, 0x4, 0xF4, 32, 5, run);
+                    for (int i = 0; i < run; i++) {
+                        pixel(s, random, bytesPerPixel);
+                    }
+                }
+                case 6 -> { // dithered run: run counts pairs
+                    if (left < 2) {
+                        continue;
+                    }
+                    run = 1 + random.nextInt(Math.min(left / 2, 200));
+                    header(s, random, 0xE, 0xF8, 16, 4, run);
+                    pixel(s, random, bytesPerPixel);
+                    pixel(s, random, bytesPerPixel);
+                    pos += run; // the second half of the pairs; the first is added below
+                }
+                case 7 -> { // fg/bg image, plain or setting the foreground
+                    boolean set = random.nextBoolean();
+                    if (run % 8 == 0 && run / 8 <= (set ? 15 : 31) && random.nextBoolean()) {
+                        s.writeByte(set ? 0xD0 | run / 8 : 0x40 | run / 8);
+                    } else if (run <= 256 && random.nextBoolean()) {
+                        s.writeByte(set ? 0xD0 : 0x40).writeByte(run - 1);
+                    } else {
+                        s.writeByte(set ? 0xF7 : 0xF2).writeShortLE(run);
+                    }
+                    if (set) {
+                        pixel(s, random, bytesPerPixel);
+                    }
+                    for (int i = 0; i < (run + 7) / 8; i++) {
+                        s.writeByte(random.nextInt(256));
+                    }
+                }
+                case 8 -> { // special fg/bg: always 8 pixels
+                    if (left < 8) {
+                        continue;
+                    }
+                    s.writeByte(random.nextBoolean() ? 0xF9 : 0xFA);
+                    run = 8;
+                }
+                default -> {
+                    s.writeByte(random.nextBoolean() ? 0xFD : 0xFE);
+                    run = 1;
+                }
+            }
+            pos += run;
+        }
+        byte[] bytes = new byte[s.readableBytes()];
+        s.readBytes(bytes);
+        return bytes;
+    }
+
+    /** A regular (or lite) header with the length inline or in a byte, or the MEGA_MEGA form, chosen at random. */
+    private static void header(ByteBuf s, Random random, int code, int mega, int extra, int bits, int run) {
+        int max = (1 << bits) - 1;
+        int form = random.nextInt(3);
+        if (form == 0 && run <= max) {
+            s.writeByte(code << bits | run);
+        } else if (form <= 1 && run >= extra && run < extra + 256) {
+            s.writeByte(code << bits).writeByte(run - extra);
+        } else {
+            s.writeByte(mega).writeShortLE(run);
+        }
+    }
+
+    private static void pixel(ByteBuf s, Random random, int bytesPerPixel) {
+        int v = random.nextInt(8) == 0 ? (random.nextBoolean() ? 0 : 0xFFFFFF) : random.nextInt(1 << 24);
+        s.writeMediumLE(v);
+        if (bytesPerPixel == 2) {
+            s.writerIndex(s.writerIndex() - 1);
+        }
+    }
+
+    private static void compare(byte[] freeRdp, List<int[]> expected, List<int[]> sizes) {
+        ByteBuffer got = ByteBuffer.wrap(freeRdp).order(ByteOrder.LITTLE_ENDIAN);
         for (int k = 0; k < expected.size(); k++) {
             int[] want = expected.get(k);
             int[] size = sizes.get(k);
