@@ -10,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code java -jar samples/target/oriel-demo.jar [--bind ADDR] [--port N] [--state-dir DIR]}: serves a 1024×768
- * demo desktop over RDP and prints how to connect.
+ * {@code java -jar samples/target/oriel-demo.jar [--bind ADDR] [--port N] [--state-dir DIR] [--no-graphics-pipeline]}:
+ * serves a 1024×768 demo desktop over RDP and prints how to connect.
  */
 public final class DemoMain {
     /** The demo's fixed default port; 3389 is left to a real RDP server on the machine. */
@@ -37,8 +37,14 @@ public final class DemoMain {
             return;
         }
         TlsIdentity tls = TlsIdentity.selfSigned(options.stateDir);
-        UnaryOperator<dev.oriel.rdp.core.api.RdpServer.Builder> configure = options.captureDir == null
-                ? UnaryOperator.identity() : b -> b.captureDirectory(options.captureDir);
+        UnaryOperator<dev.oriel.rdp.core.api.RdpServer.Builder> configure = b -> {
+            if (options.captureDir != null) {
+                b = b.captureDirectory(options.captureDir);
+            }
+            // Without the graphics pipeline clients get bitmap updates (planar at 32 bpp, interleaved RLE below).
+            return options.noGraphicsPipeline
+                    ? b.graphics(dev.oriel.rdp.core.api.GraphicsOptions.defaults().withPipeline(false)) : b;
+        };
         if (options.captureDir != null) {
             System.err.println("oriel-demo: WARNING: capturing plaintext RDP streams, passwords included, to "
                     + options.captureDir.toAbsolutePath());
@@ -90,12 +96,13 @@ public final class DemoMain {
     }
 
     static void usage(PrintStream out) {
-        out.println("Usage: java -jar oriel-demo.jar [--bind ADDR] [--port N] [--state-dir DIR]");
+        out.println("Usage: java -jar oriel-demo.jar [--bind ADDR] [--port N] [--state-dir DIR] [--no-graphics-pipeline]");
         out.println();
         out.println("  --bind ADDR       address to listen on (default " + DEFAULT_BIND + ")");
         out.println("  --port N          TCP port (default " + DEFAULT_PORT + ")");
         out.println("  --state-dir DIR   where the generated TLS certificate is kept (default " + defaultStateDir() + ")");
         out.println("  --capture-dir DIR debugging aid: write each connection's plaintext streams (passwords included) to DIR");
+        out.println("  --no-graphics-pipeline  do not offer the graphics pipeline: clients get bitmap updates");
         out.println("  --help            this text");
     }
 
@@ -113,6 +120,7 @@ public final class DemoMain {
         int port = DEFAULT_PORT;
         Path stateDir = defaultStateDir();
         Path captureDir;
+        boolean noGraphicsPipeline;
         boolean help;
 
         static Options parse(String[] args) {
@@ -127,6 +135,7 @@ public final class DemoMain {
                 }
                 switch (a) {
                     case "--help", "-h" -> o.help = true;
+                    case "--no-graphics-pipeline" -> o.noGraphicsPipeline = true;
                     case "--bind" -> o.bind = value != null ? value : next(args, ++i, a);
                     case "--port" -> o.port = port(value != null ? value : next(args, ++i, a));
                     case "--state-dir" -> o.stateDir = Path.of(value != null ? value : next(args, ++i, a));

@@ -14,6 +14,8 @@ class DemoMainTest {
         assertThat(o.port).isEqualTo(13389);
         assertThat(o.stateDir).isEqualTo(DemoMain.defaultStateDir());
         assertThat(o.help).isFalse();
+        assertThat(o.noGraphicsPipeline).isFalse();
+        assertThat(DemoMain.Options.parse(new String[] {"--no-graphics-pipeline"}).noGraphicsPipeline).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.oriel.rdp.core.session;
 
 import dev.oriel.rdp.core.api.Rect;
+import dev.oriel.rdp.core.graphics.InterleavedEncoder;
 import dev.oriel.rdp.core.graphics.PlanarEncoder;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathFragmenter;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathUpdate;
@@ -15,9 +16,10 @@ import java.util.function.Consumer;
  *
  * <p>32-bpp sessions get planar-compressed bitmaps ([MS-RDPEGDI] 2.2.2.5.1): rows bottom-up as the legacy bitmap
  * path expects, and without an alpha plane, since FreeRDP 2.11's planar decoder swaps red and blue for streams with
- * alpha when the client allows dynamic colour fidelity. Other depths get uncompressed bottom-up bitmaps whose width
- * is padded to a multiple of 4 pixels (the client clips to the destination rectangle). Several tiles share one
- * update as long as the update fits one fast-path PDU.
+ * alpha when the client allows dynamic colour fidelity. 24, 16 and 15-bpp sessions get interleaved RLE bitmaps
+ * ([MS-RDPBCGR] 3.1.9), or uncompressed ones where RLE would be larger; both are bottom-up with the width padded to
+ * a multiple of 4 pixels (the client clips to the destination rectangle). Several tiles share one update as long as
+ * the update fits one fast-path PDU.
  *
  * <p>Not thread-safe; owned by one session on its event loop. Its scratch buffers are reused for every tile.
  */
@@ -30,6 +32,8 @@ final class BitmapUpdateEncoder {
     private final boolean noCompressionHeader;
     private final int[] tile = new int[Framebuffer.TILE * Framebuffer.TILE];
     private final PlanarEncoder planar = new PlanarEncoder(Framebuffer.TILE * Framebuffer.TILE);
+    private final InterleavedEncoder interleaved = new InterleavedEncoder(
+            InterleavedEncoder.paddedWidth(Framebuffer.TILE) * Framebuffer.TILE);
 
     BitmapUpdateEncoder(int colorDepth, boolean noCompressionHeader) {
         this.colorDepth = colorDepth;
@@ -99,6 +103,13 @@ final class BitmapUpdateEncoder {
             return BitmapData.BITMAP_COMPRESSION | (noCompressionHeader ? BitmapData.NO_BITMAP_COMPRESSION_HDR : 0);
         }
         int paddedWidth = align4(w);
+        int start = data.writerIndex();
+        int rleBytes = interleaved.encode(tile, 0, w, w, h, colorDepth, data);
+        if (rleBytes < paddedWidth * h * bytesPerPixel()) {
+            return BitmapData.BITMAP_COMPRESSION | (noCompressionHeader ? BitmapData.NO_BITMAP_COMPRESSION_HDR : 0);
+        }
+        // Noise-like content: RLE lost, so send the pixels as they are.
+        data.writerIndex(start);
         for (int row = h - 1; row >= 0; row--) {
             int o = row * w;
             for (int x = 0; x < paddedWidth; x++) {
@@ -120,6 +131,11 @@ final class BitmapUpdateEncoder {
         return 0;
     }
 
+    /** Bytes per pixel on the wire: 15 and 16 bpp take two, 24 three, 32 four. */
+    private int bytesPerPixel() {
+        return (colorDepth + 7) / 8;
+    }
+
     private void writeRect(ByteBuf batch, Rect r, int bitmapWidth, int flags, ByteBuf data) {
         int length = data.readableBytes();
         boolean hdr = header(flags);
@@ -134,7 +150,9 @@ final class BitmapUpdateEncoder {
         batch.writeShortLE(length + (hdr ? BitmapData.CompressedDataHeader.SIZE : 0));
         if (hdr) {
             // TS_CD_HEADER: cbCompFirstRowSize 0, main body size, scan width and uncompressed size in bytes.
-            new BitmapData.CompressedDataHeader(0, length, bitmapWidth * 4, bitmapWidth * r.height() * 4).encode(batch);
+            int bpp = bytesPerPixel();
+            new BitmapData.CompressedDataHeader(0, length, bitmapWidth * bpp, bitmapWidth * r.height() * bpp)
+                    .encode(batch);
         }
         batch.writeBytes(data, data.readerIndex(), length);
     }

@@ -3,6 +3,7 @@ package dev.oriel.rdp.testkit.client;
 import dev.oriel.rdp.core.channel.svc.ChannelPduHeader;
 import dev.oriel.rdp.core.channel.svc.SvcChunker;
 import dev.oriel.rdp.core.channel.svc.SvcDechunker;
+import dev.oriel.rdp.core.graphics.InterleavedDecoder;
 import dev.oriel.rdp.core.graphics.PlanarDecoder;
 import dev.oriel.rdp.core.pdu.capability.BitmapCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.CapabilitySet;
@@ -387,7 +388,7 @@ public final class RdpTestClient implements AutoCloseable {
         ByteBuf data = Unpooled.wrappedBuffer(d.bitmapDataStream().toArray());
         if (d.compressed()) {
             if (d.bitsPerPixel() != 32) {
-                throw new IllegalStateException("interleaved RLE is not decoded by the test client");
+                return InterleavedDecoder.decode(data, w, h, d.bitsPerPixel());
             }
             return PlanarDecoder.decode(data, w, h, true);
         }
