@@ -1,6 +1,7 @@
 package dev.oriel.rdp.bench;
 
 import dev.oriel.rdp.bench.Frames.Frame;
+import dev.oriel.rdp.core.graphics.Psnr;
 
 /**
  * An Oriel encoder as the codec bench drives it: a frame cut into 64 × 64 tiles (the unit both the graphics
@@ -27,21 +28,6 @@ public interface FrameCodec {
 
     static int tileCount(Frame f) {
         return tilesX(f) * ((f.height() + 63) / 64);
-    }
-
-    /** PSNR over R, G and B, in dB; infinite when identical. */
-    static double psnr(int[] a, int[] b) {
-        double se = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int s = 0; s < 24; s += 8) {
-                int d = ((a[i] >>> s) & 0xFF) - ((b[i] >>> s) & 0xFF);
-                se += d * d;
-            }
-        }
-        if (se == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return 10 * Math.log10(255.0 * 255.0 / (se / (3.0 * a.length)));
     }
 
     static String describe(double psnr) {

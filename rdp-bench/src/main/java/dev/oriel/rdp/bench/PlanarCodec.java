@@ -3,6 +3,7 @@ package dev.oriel.rdp.bench;
 import dev.oriel.rdp.bench.Frames.Frame;
 import dev.oriel.rdp.core.graphics.PlanarDecoder;
 import dev.oriel.rdp.core.graphics.PlanarEncoder;
+import dev.oriel.rdp.core.graphics.Psnr;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -53,6 +54,6 @@ public final class PlanarCodec implements FrameCodec {
                 System.arraycopy(tile, r * w, decoded, (y + r) * f.width() + x, w);
             }
         }
-        return FrameCodec.describe(FrameCodec.psnr(f.argb(), decoded));
+        return FrameCodec.describe(Psnr.of(f.argb(), decoded));
     }
 }

@@ -2,6 +2,7 @@ package dev.oriel.rdp.bench;
 
 import dev.oriel.rdp.bench.Frames.Frame;
 import dev.oriel.rdp.core.api.Rect;
+import dev.oriel.rdp.core.graphics.Psnr;
 import dev.oriel.rdp.core.graphics.rfx.RfxDecoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxMessageEncoder;
 import io.netty.buffer.ByteBuf;
@@ -51,6 +52,6 @@ public final class RemoteFxCodec implements FrameCodec {
                 List.of(new Rect(0, 0, f.width(), f.height())), true, 0, dst);
         int[] decoded = new int[f.argb().length];
         new RfxDecoder().decode(dst, decoded, 0, f.width(), f.width(), f.height());
-        return FrameCodec.describe(FrameCodec.psnr(f.argb(), decoded));
+        return FrameCodec.describe(Psnr.of(f.argb(), decoded));
     }
 }

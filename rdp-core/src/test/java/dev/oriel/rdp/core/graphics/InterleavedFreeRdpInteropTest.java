@@ -2,6 +2,7 @@ package dev.oriel.rdp.core.graphics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oriel.rdp.core.testutil.FreeRdpScript;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.BufferedOutputStream;
@@ -9,16 +10,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the missing packages unless {@code -Doriel.interop.required=true}.
  */
 class InterleavedFreeRdpInteropTest {
-    private static final List<String> LIBRARIES = List.of("/usr/lib/x86_64-linux-gnu/libfreerdp2.so.2",
-            "/usr/lib/aarch64-linux-gnu/libfreerdp2.so.2", "/usr/lib64/libfreerdp2.so.2");
-
     /** Reads cases (width, height, bpp, length, stream; big-endian ints), writes FreeRDP's BGRX32 output of each. */
     private static final String DECODE = """
             import ctypes, struct, sys
@@ -273,26 +266,7 @@ class InterleavedFreeRdpInteropTest {
         c.write(stream);
     }
 
-    /** Runs a Python script with the FreeRDP library and {@code args}; skips when either is missing. */
     private static String run(Path dir, String script, String... args) throws Exception {
-        Optional<String> library = LIBRARIES.stream().filter(l -> Files.isReadable(Path.of(l))).findFirst();
-        Optional<Path> python = Stream.of("/usr/bin/python3", "/usr/local/bin/python3").map(Path::of)
-                .filter(Files::isExecutable).findFirst();
-        String missing = (library.isEmpty() ? "libfreerdp2-2 " : "") + (python.isEmpty() ? "python3" : "");
-        if (Boolean.getBoolean("oriel.interop.required")) {
-            assertThat(missing).as("packages needed for the FreeRDP interleaved interop test").isEmpty();
-        }
-        Assumptions.assumeTrue(missing.isEmpty(), "FreeRDP interleaved interop test skipped: install " + missing.strip());
-        Path file = dir.resolve("script.py");
-        Files.writeString(file, script);
-        List<String> command = new ArrayList<>(List.of(python.get().toString(), file.toString(), library.get()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(text).isZero();
-        return text;
+        return FreeRdpScript.run("FreeRDP interleaved interop test", FreeRdpScript.FREERDP2, dir, script, args);
     }
 }

@@ -2,19 +2,14 @@ package dev.oriel.rdp.core.graphics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oriel.rdp.core.testutil.FreeRdpScript;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code gdi_SurfaceCommand_Alpha}), which no library entry point exposes without a whole client context.
  */
 class PlanarFreeRdpInteropTest {
-    private static final List<String> LIBRARIES = List.of("/usr/lib/x86_64-linux-gnu/libfreerdp2.so.2",
-            "/usr/lib/aarch64-linux-gnu/libfreerdp2.so.2", "/usr/lib64/libfreerdp2.so.2");
-
     /** Decodes each case into BGRA32 (bytes B, G, R, A: a little-endian 0xAARRGGBB) and compares; exit 0 if alike. */
     private static final String CHECK = """
             import ctypes, struct, sys
@@ -129,27 +121,7 @@ class PlanarFreeRdpInteropTest {
         }
     }
 
-    /** Runs a Python script with the FreeRDP library and {@code args}; skips when either is missing. */
     private static String run(Path dir, String script, String... args) throws Exception {
-        Optional<String> library = LIBRARIES.stream().filter(l -> Files.isReadable(Path.of(l))).findFirst();
-        Optional<Path> python = Stream.of("/usr/bin/python3", "/usr/local/bin/python3").map(Path::of)
-                .filter(Files::isExecutable).findFirst();
-        String missing = (library.isEmpty() ? "libfreerdp2-2 " : "") + (python.isEmpty() ? "python3" : "");
-        if (Boolean.getBoolean("oriel.interop.required")) {
-            assertThat(missing).as("packages needed for the FreeRDP planar interop test").isEmpty();
-        }
-        Assumptions.assumeTrue(missing.isEmpty(), "FreeRDP planar interop test skipped: install " + missing.strip());
-        Path file = dir.resolve("script.py");
-        Files.writeString(file, script);
-        List<String> command = new java.util.ArrayList<>(List.of(python.get().toString(), file.toString(),
-                library.get()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(text).isZero();
-        return text;
+        return FreeRdpScript.run("FreeRDP planar interop test", FreeRdpScript.FREERDP2, dir, script, args);
     }
 }

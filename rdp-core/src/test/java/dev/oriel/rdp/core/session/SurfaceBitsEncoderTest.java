@@ -7,6 +7,7 @@ import dev.oriel.rdp.core.api.PixelBuffer;
 import dev.oriel.rdp.core.api.PixelFormat;
 import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.error.DecodeException;
+import dev.oriel.rdp.core.graphics.Psnr;
 import dev.oriel.rdp.core.graphics.rfx.RfxDecoder;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathUpdate;
 import io.netty.buffer.ByteBuf;
@@ -89,21 +90,11 @@ class SurfaceBitsEncoderTest {
                 Rect d = c.dest();
                 client.decode(c.rfx(), shown, d.y() * w + d.x(), w, w - d.x(), h - d.y());
             }
-            assertThat(psnr(px, shown)).isGreaterThan(35.0);
+            assertThat(Psnr.of(px, shown)).isGreaterThan(35.0);
             assertThat(fb.hasDamage()).isFalse();
         } finally {
             pdus.forEach(ByteBuf::release);
         }
     }
 
-    static double psnr(int[] a, int[] b) {
-        double se = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int s = 0; s < 24; s += 8) {
-                int d = ((a[i] >>> s) & 0xFF) - ((b[i] >>> s) & 0xFF);
-                se += d * d;
-            }
-        }
-        return 10 * Math.log10(255.0 * 255.0 / (se / (3.0 * a.length)));
-    }
 }

@@ -9,6 +9,7 @@ import dev.oriel.rdp.core.api.PixelFormat;
 import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelContext;
 import dev.oriel.rdp.core.error.DecodeException;
+import dev.oriel.rdp.core.graphics.Psnr;
 import dev.oriel.rdp.core.graphics.gfx.GfxCapabilityNegotiation;
 import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
 import dev.oriel.rdp.core.graphics.gfx.GfxEncoderPool;
@@ -24,13 +25,13 @@ import dev.oriel.rdp.core.pdu.gfx.EvictCacheEntry;
 import dev.oriel.rdp.core.pdu.gfx.FrameAcknowledge;
 import dev.oriel.rdp.core.pdu.gfx.GfxCapabilitySet;
 import dev.oriel.rdp.core.pdu.gfx.GfxPdu;
+import dev.oriel.rdp.core.pdu.gfx.GfxPoint;
+import dev.oriel.rdp.core.pdu.gfx.GfxRect;
 import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToOutput;
 import dev.oriel.rdp.core.pdu.gfx.ResetGraphics;
 import dev.oriel.rdp.core.pdu.gfx.SolidFill;
 import dev.oriel.rdp.core.pdu.gfx.StartFrame;
 import dev.oriel.rdp.core.pdu.gfx.SurfaceToSurface;
-import dev.oriel.rdp.core.pdu.gfx.GfxPoint;
-import dev.oriel.rdp.core.pdu.gfx.GfxRect;
 import dev.oriel.rdp.core.pdu.gfx.WireToSurface1;
 import dev.oriel.rdp.core.session.Framebuffer;
 import dev.oriel.rdp.core.wire.Encodable;
@@ -283,7 +284,7 @@ class GfxChannelTest {
         assertThat(client.received()).filteredOn(p -> p instanceof WireToSurface1 t
                 && t.codecId() == WireToSurface1.CODEC_CAVIDEO).hasSize((int) ch.stats().remoteFx());
         // Lossy, but close: RemoteFX at FreeRDP's default quantisation.
-        assertThat(psnr(fb.snapshot(), client.surface(GfxChannel.SURFACE_ID))).isGreaterThan(30.0);
+        assertThat(Psnr.of(fb.snapshot(), client.surface(GfxChannel.SURFACE_ID))).isGreaterThan(30.0);
         // Once still, the lossy tiles are sent again planar and the client shows the exact picture.
         assertThat(ch.refineNow()).isEqualTo((int) ch.stats().remoteFx());
         drain(ch, fb);
@@ -355,17 +356,6 @@ class GfxChannelTest {
             }
         }
         return px;
-    }
-
-    static double psnr(int[] a, int[] b) {
-        double se = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int s = 0; s < 24; s += 8) {
-                int d = ((a[i] >>> s) & 0xFF) - ((b[i] >>> s) & 0xFF);
-                se += d * d;
-            }
-        }
-        return se == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / (se / (3.0 * a.length)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.oriel.rdp.core.api.RdpServer;
 import dev.oriel.rdp.core.api.TlsIdentity;
 import dev.oriel.rdp.core.channel.displaycontrol.DisplayControlServer;
 import dev.oriel.rdp.core.channel.displaycontrol.DisplayMonitorLayout;
+import dev.oriel.rdp.core.graphics.Psnr;
 import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
 import dev.oriel.rdp.testkit.x11.InteropSupport;
 import dev.oriel.rdp.testkit.x11.PixelCompare;
@@ -230,7 +231,7 @@ class DemoInteropTest {
             assertThat(gfx.metrics().join().refined()).as("not refined yet").isZero();
             PixelCompare.writeArtifact(shot, "remotefx-lossy-client");
             assertThat(PixelCompare.compare(shot, below, crop(expected, below)).matches()).as("lossless part").isTrue();
-            double psnr = psnr(PixelCompare.argb(shot, lossy), crop(expected, lossy));
+            double psnr = Psnr.of(PixelCompare.argb(shot, lossy), crop(expected, lossy));
             System.out.printf("[oriel-interop] RemoteFX strip as xfreerdp shows it: PSNR %.2f dB%n", psnr);
             assertThat(psnr).as("RemoteFX tiles decoded by xfreerdp").isGreaterThan(30.0).isLessThan(99.0);
             // Still for six seconds: the strip is sent again planar and the whole window matches exactly.
@@ -258,7 +259,7 @@ class DemoInteropTest {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (System.nanoTime() < deadline && best < 38) {
                 int[] expected = demo.desktop(s.session().id()).snapshot().get();
-                best = Math.max(best, psnr(PixelCompare.argb(x11.screenshot(window), whole), expected));
+                best = Math.max(best, Psnr.of(PixelCompare.argb(x11.screenshot(window), whole), expected));
                 Thread.sleep(200);
             }
             PixelCompare.writeArtifact(x11.screenshot(window), "remotefx-surface-bits-client");
@@ -275,17 +276,6 @@ class DemoInteropTest {
             System.arraycopy(desktop, (r.y + y) * DemoDesktop.WIDTH + r.x, out, y * r.width, r.width);
         }
         return out;
-    }
-
-    static double psnr(int[] a, int[] b) {
-        double se = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int sh = 0; sh < 24; sh += 8) {
-                int d = ((a[i] >>> sh) & 0xFF) - ((b[i] >>> sh) & 0xFF);
-                se += d * d;
-            }
-        }
-        return se == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / (se / (3.0 * a.length)));
     }
 
     static long usedHeapAfterGc() throws InterruptedException {

@@ -3,6 +3,7 @@ package dev.oriel.rdp.core.graphics.rfx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oriel.rdp.core.api.Rect;
+import dev.oriel.rdp.core.graphics.Psnr;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.List;
@@ -41,7 +42,7 @@ class RfxEncoderTest {
     void uiTile() {
         int[] px = RfxVectors.bench("tile-ui-64x64.bgra.gz");
         int[] size = new int[1];
-        double psnr = RfxVectors.psnr(px, roundTrip(px, 64, 64, new RfxMessageEncoder(), size));
+        double psnr = Psnr.of(px, roundTrip(px, 64, 64, new RfxMessageEncoder(), size));
         System.out.printf("tile-ui: PSNR %.2f dB, message %d bytes, tile streams %d bytes%n", psnr, size[0],
                 tileBytes(px, RfxQuant.DEFAULT));
         assertThat(psnr).isGreaterThanOrEqualTo(40.0);
@@ -53,7 +54,7 @@ class RfxEncoderTest {
     void photoTile() {
         int[] px = RfxVectors.bench("tile-photo-64x64.bgra.gz");
         int[] size = new int[1];
-        double psnr = RfxVectors.psnr(px, roundTrip(px, 64, 64, new RfxMessageEncoder(), size));
+        double psnr = Psnr.of(px, roundTrip(px, 64, 64, new RfxMessageEncoder(), size));
         System.out.printf("tile-photo: PSNR %.2f dB, message %d bytes, tile streams %d bytes%n", psnr, size[0],
                 tileBytes(px, RfxQuant.DEFAULT));
         assertThat(psnr).isGreaterThanOrEqualTo(30.0);

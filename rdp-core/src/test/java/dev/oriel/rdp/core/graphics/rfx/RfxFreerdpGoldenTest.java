@@ -2,6 +2,7 @@ package dev.oriel.rdp.core.graphics.rfx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oriel.rdp.core.graphics.Psnr;
 import dev.oriel.rdp.core.testutil.Fixtures;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayInputStream;
@@ -41,6 +42,6 @@ class RfxFreerdpGoldenTest {
                 w, h);
         assertThat(RfxVectors.maxChannelDiff(generic, freerdp)).isLessThanOrEqualTo(1);
         // And what the client shows is close to the source.
-        assertThat(RfxVectors.psnr(RfxVectors.bench(source), freerdp)).isGreaterThanOrEqualTo(minPsnr);
+        assertThat(Psnr.of(RfxVectors.bench(source), freerdp)).isGreaterThanOrEqualTo(minPsnr);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.error.DecodeException;
+import dev.oriel.rdp.core.graphics.Psnr;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.Arrays;
@@ -97,7 +98,7 @@ class RfxMessageTest {
         int[] px = RfxVectors.bench("desktop-ui-crop-1180-100-300x190.bgra.gz");
         int[] bytes = new int[1];
         int[] out = RfxEncoderTest.roundTrip(px, w, h, new RfxMessageEncoder(), bytes);
-        double psnr = RfxVectors.psnr(px, out);
+        double psnr = Psnr.of(px, out);
         System.out.printf("desktop crop 300x190: PSNR %.2f dB, %d bytes%n", psnr, bytes[0]);
         assertThat(psnr).isGreaterThanOrEqualTo(40.0);
 
@@ -120,7 +121,7 @@ class RfxMessageTest {
             System.arraycopy(dst, (r.y() + y) * w + r.x(), inside, y * r.width(), r.width());
             System.arraycopy(px, (r.y() + y) * w + r.x(), source, y * r.width(), r.width());
         }
-        assertThat(RfxVectors.psnr(source, inside)).isGreaterThanOrEqualTo(40.0);
+        assertThat(Psnr.of(source, inside)).isGreaterThanOrEqualTo(40.0);
     }
 
     @Test
@@ -138,7 +139,7 @@ class RfxMessageTest {
         for (int y = 0; y < h; y++) {
             System.arraycopy(px, (41 + y) * 300 + 37, expected, y * w, w);
         }
-        assertThat(RfxVectors.psnr(expected, out)).isGreaterThanOrEqualTo(38.0);
+        assertThat(Psnr.of(expected, out)).isGreaterThanOrEqualTo(38.0);
     }
 
     @Test
@@ -155,7 +156,7 @@ class RfxMessageTest {
             // Each message decodes on its own, as on a fresh client codec context.
             int[] out = new int[4096];
             assertThat(new RfxDecoder().decode(buf, out, 0, 64, 64, 64)).hasSize(1);
-            assertThat(RfxVectors.psnr(px, out)).isGreaterThan(40.0);
+            assertThat(Psnr.of(px, out)).isGreaterThan(40.0);
             buf.release();
         }
     }
@@ -173,7 +174,7 @@ class RfxMessageTest {
         probe.decode(buf, new int[4096], 0, 64, 64, 64);
         buf.release();
         assertThat(probe.entropy()).isEqualTo(RlgrMode.RLGR1);
-        assertThat(RfxVectors.psnr(px, out)).isGreaterThanOrEqualTo(40.0);
+        assertThat(Psnr.of(px, out)).isGreaterThanOrEqualTo(40.0);
     }
 
     /** Conformance README B2: the spec's sample tile re-encoded with the spec's quantisation. */
@@ -181,7 +182,7 @@ class RfxMessageTest {
     void specSampleTileReencodes() {
         int[] sref = RfxVectors.ints(RfxVectors.freerdp("srefImage"));
         int[] out = RfxEncoderTest.roundTrip(sref, 64, 64, new RfxMessageEncoder(), null);
-        double psnr = RfxVectors.psnr(sref, out);
+        double psnr = Psnr.of(sref, out);
         int maxDiff = RfxVectors.maxChannelDiff(sref, out);
         System.out.printf("srefImage re-encoded: PSNR %.2f dB, max channel diff %d%n", psnr, maxDiff);
         assertThat(psnr).isGreaterThanOrEqualTo(40.0);
@@ -204,7 +205,7 @@ class RfxMessageTest {
                 }
             }
             int[] out = RfxEncoderTest.roundTrip(px, w, h, enc, null);
-            assertThat(RfxVectors.psnr(px, out)).as("%dx%d", w, h).isGreaterThanOrEqualTo(35.0);
+            assertThat(Psnr.of(px, out)).as("%dx%d", w, h).isGreaterThanOrEqualTo(35.0);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.oriel.rdp.core.graphics.rfx;
 
+import dev.oriel.rdp.core.graphics.Psnr;
 import dev.oriel.rdp.core.testutil.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,19 +43,6 @@ final class RfxVectors {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** PSNR over R, G and B of two equally sized images. */
-    static double psnr(int[] a, int[] b) {
-        double se = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int s = 0; s <= 16; s += 8) {
-                int d = (a[i] >> s & 0xFF) - (b[i] >> s & 0xFF);
-                se += d * d;
-            }
-        }
-        double mse = se / (3.0 * a.length);
-        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
     }
 
     /** The largest per-channel difference over R, G and B. */

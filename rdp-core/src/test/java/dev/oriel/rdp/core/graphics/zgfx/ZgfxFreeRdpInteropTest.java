@@ -3,6 +3,7 @@ package dev.oriel.rdp.core.graphics.zgfx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oriel.rdp.core.pdu.gfx.ZgfxSegments;
+import dev.oriel.rdp.core.testutil.FreeRdpScript;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -10,17 +11,11 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,10 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * message naming the missing packages unless {@code -Doriel.interop.required=true}.
  */
 class ZgfxFreeRdpInteropTest {
-    private static final List<String> LIBRARIES = List.of("/usr/lib/x86_64-linux-gnu/libfreerdp2.so.2",
-            "/usr/lib/x86_64-linux-gnu/libfreerdp3.so.3", "/usr/lib/aarch64-linux-gnu/libfreerdp2.so.2",
-            "/usr/lib/aarch64-linux-gnu/libfreerdp3.so.3", "/usr/lib64/libfreerdp2.so.2", "/usr/lib64/libfreerdp3.so.3");
-
     /** Reads length-prefixed containers and messages, decodes each container, compares; exit code 0 when all match. */
     private static final String CHECK = """
             import ctypes, struct, sys
@@ -204,31 +195,6 @@ class ZgfxFreeRdpInteropTest {
         return bits.segment();
     }
 
-    /** Runs a Python script with the FreeRDP library and {@code args}; skips when either is missing. */
-    private static String run(Path dir, String script, String... args) throws Exception {
-        Optional<String> library = LIBRARIES.stream().filter(l -> Files.isReadable(Path.of(l))).findFirst();
-        Optional<Path> python = Stream.of("/usr/bin/python3", "/usr/local/bin/python3").map(Path::of)
-                .filter(Files::isExecutable).findFirst();
-        String missing = (library.isEmpty() ? "libfreerdp2-2 (or libfreerdp3-3) " : "")
-                + (python.isEmpty() ? "python3" : "");
-        if (Boolean.getBoolean("oriel.interop.required")) {
-            assertThat(missing).as("packages needed for the FreeRDP ZGFX interop test").isEmpty();
-        }
-        Assumptions.assumeTrue(missing.isEmpty(), "FreeRDP ZGFX interop test skipped: install " + missing.strip());
-        Path file = dir.resolve("script.py");
-        Files.writeString(file, script);
-        List<String> command = new ArrayList<>(List.of(python.get().toString(), file.toString(),
-                library.get()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(text).isZero();
-        return text;
-    }
-
     /** Compresses a stream that exercises every token kind and the history wrap; returns the number of messages. */
     private static int writeStream(Path containers, Path messages) throws IOException {
         ZgfxCompressor compressor = new ZgfxCompressor();
@@ -280,5 +246,9 @@ class ZgfxFreeRdpInteropTest {
     @FunctionalInterface
     private interface MessageSink {
         void accept(byte[] message) throws IOException;
+    }
+
+    private static String run(Path dir, String script, String... args) throws Exception {
+        return FreeRdpScript.run("FreeRDP ZGFX interop test", FreeRdpScript.FREERDP2_OR_3, dir, script, args);
     }
 }
