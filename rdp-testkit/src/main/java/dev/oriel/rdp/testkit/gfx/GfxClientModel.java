@@ -14,6 +14,9 @@ import dev.oriel.rdp.core.pdu.gfx.GfxPdu;
 import dev.oriel.rdp.core.pdu.gfx.GfxPoint;
 import dev.oriel.rdp.core.pdu.gfx.GfxRect;
 import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToOutput;
+import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToScaledOutput;
+import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToScaledWindow;
+import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToWindow;
 import dev.oriel.rdp.core.pdu.gfx.ResetGraphics;
 import dev.oriel.rdp.core.pdu.gfx.SolidFill;
 import dev.oriel.rdp.core.pdu.gfx.StartFrame;
@@ -48,6 +51,8 @@ public final class GfxClientModel {
     private final Map<Integer, int[]> cacheSizes = new HashMap<>();
     private final List<GfxPdu> received = new ArrayList<>();
     private final List<Long> endedFrames = new ArrayList<>();
+    /** RAIL window id → the surface mapped to it (HiDef RemoteApp). */
+    private final Map<Long, Integer> windows = new HashMap<>();
     private CapsConfirm confirm;
     private ResetGraphics reset;
     private Long openFrame;
@@ -85,6 +90,7 @@ public final class GfxClientModel {
             sizes.put(c.surfaceId(), new int[] {c.width(), c.height()});
         } else if (pdu instanceof DeleteSurface d) {
             check(surfaces.remove(d.surfaceId()) != null, "deleting unknown surface " + d.surfaceId());
+            windows.values().removeIf(id -> id == d.surfaceId());
         } else if (pdu instanceof MapSurfaceToOutput m) {
             surface(m.surfaceId());
         } else if (pdu instanceof StartFrame f) {
@@ -137,6 +143,14 @@ public final class GfxClientModel {
                 inside(s.surfaceIdDest(), new GfxRect(p.x(), p.y(), p.x() + rw, p.y() + rh));
                 blit(px, rw, rh, s.surfaceIdDest(), p.x(), p.y());
             }
+        } else if (pdu instanceof MapSurfaceToWindow m) {
+            surface(m.surfaceId());
+            windows.put(m.windowId(), m.surfaceId());
+        } else if (pdu instanceof MapSurfaceToScaledWindow m) {
+            surface(m.surfaceId());
+            windows.put(m.windowId(), m.surfaceId());
+        } else if (pdu instanceof MapSurfaceToScaledOutput m) {
+            surface(m.surfaceId());
         } else if (!(pdu instanceof CacheImportReply)) {
             throw new AssertionError("a client does not expect " + pdu.name() + " from the server");
         }
@@ -222,6 +236,11 @@ public final class GfxClientModel {
 
     public int cachedEntries() {
         return cache.size();
+    }
+
+    /** The surface mapped to a RAIL window, if any. */
+    public java.util.Optional<Integer> surfaceOfWindow(long windowId) {
+        return java.util.Optional.ofNullable(windows.get(windowId));
     }
 
     /** RemoteFX (lossy) payloads drawn so far. */

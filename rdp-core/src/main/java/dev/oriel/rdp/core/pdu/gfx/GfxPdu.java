@@ -16,7 +16,7 @@ import java.util.List;
 public sealed interface GfxPdu extends Encodable permits CapsAdvertise, CapsConfirm, ResetGraphics, CreateSurface,
         DeleteSurface, MapSurfaceToOutput, StartFrame, EndFrame, FrameAcknowledge, QoeFrameAcknowledge, SolidFill,
         WireToSurface1, SurfaceToSurface, SurfaceToCache, CacheToSurface, EvictCacheEntry, CacheImportOffer,
-        CacheImportReply {
+        CacheImportReply, MapSurfaceToWindow, MapSurfaceToScaledOutput, MapSurfaceToScaledWindow {
 
     String NAME = "GfxPdu";
     int HEADER_SIZE = 8;
@@ -38,7 +38,10 @@ public sealed interface GfxPdu extends Encodable permits CapsAdvertise, CapsConf
     int CACHEIMPORTREPLY = 0x0011;
     int CAPSADVERTISE = 0x0012;
     int CAPSCONFIRM = 0x0013;
+    int MAPSURFACETOWINDOW = 0x0015;
     int QOEFRAMEACKNOWLEDGE = 0x0016;
+    int MAPSURFACETOSCALEDOUTPUT = 0x0017;
+    int MAPSURFACETOSCALEDWINDOW = 0x0018;
 
     /** Pixel formats of surfaces and codec payloads ([MS-RDPEGFX] 2.2.1.4). */
     int PIXEL_FORMAT_XRGB_8888 = 0x20;
@@ -93,6 +96,9 @@ public sealed interface GfxPdu extends Encodable permits CapsAdvertise, CapsConf
             case CAPSADVERTISE -> CapsAdvertise.decodeBody(body);
             case CAPSCONFIRM -> CapsConfirm.decodeBody(body);
             case QOEFRAMEACKNOWLEDGE -> QoeFrameAcknowledge.decodeBody(body);
+            case MAPSURFACETOWINDOW -> MapSurfaceToWindow.decodeBody(body);
+            case MAPSURFACETOSCALEDOUTPUT -> MapSurfaceToScaledOutput.decodeBody(body);
+            case MAPSURFACETOSCALEDWINDOW -> MapSurfaceToScaledWindow.decodeBody(body);
             default -> throw DecodeException.unexpectedMessageType(NAME, cmdId);
         };
         Wire.ensureFullyConsumed(body, pdu.name());

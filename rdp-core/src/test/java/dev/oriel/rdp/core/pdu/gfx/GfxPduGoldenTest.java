@@ -75,6 +75,21 @@ class GfxPduGoldenTest {
     }
 
     @Test
+    void surfacesMapToWindowsAndScaledTargets() {
+        // [MS-RDPEGFX] 2.2.2.20: surface 3 on RAIL window 0x20004 (as [MS-RDPERP] ids look), 640x480.
+        assertGolden(new MapSurfaceToWindow(3, 0x20004, 640, 480),
+                hex("1500 0000 1a000000 0300 0400020000000000 80020000 e0010000"), GfxPdu::decode);
+        // 2.2.2.23: the same window shown at 150 %.
+        assertGolden(new MapSurfaceToScaledWindow(3, 0x20004, 640, 480, 960, 720),
+                hex("1800 0000 22000000 0300 0400020000000000 80020000 e0010000 c0030000 d0020000"), GfxPdu::decode);
+        // 2.2.2.22: surface 1 at the origin, scaled to 1920x1080; the reserved field is written 0 and ignored.
+        assertGolden(new MapSurfaceToScaledOutput(1, 0, 0, 1920, 1080),
+                hex("1700 0000 1c000000 0100 0000 00000000 00000000 80070000 38040000"), GfxPdu::decode);
+        assertEveryTruncationRejected(new MapSurfaceToScaledWindow(3, 1, 2, 3, 4, 5).toByteArray(), GfxPdu::decode);
+        assertEveryTruncationRejected(new MapSurfaceToWindow(3, 1, 2, 3).toByteArray(), GfxPdu::decode);
+    }
+
+    @Test
     void cacheSlotsAreOneBased() {
         // IronRDP's evict vector names slot 0, which [MS-RDPEGFX] 3.3.1.4 (one-based slots) and FreeRDP's client
         // both refuse; the same PDU with slot 1 round-trips.
