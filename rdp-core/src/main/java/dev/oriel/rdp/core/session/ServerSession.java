@@ -297,7 +297,10 @@ public final class ServerSession {
                 .orElse(false);
         Optional<Integer> id = caps.find(BitmapCodecsCapabilitySet.class)
                 .flatMap(BitmapCodecsCapabilitySet::remoteFxCodecId);
-        if (!streamBits || id.isEmpty() || caps.colorDepth() != 32 || !caps.fastPathOutput()) {
+        // A tile's RemoteFX message can exceed one fast-path PDU (up to about 25 KB), so the client must reassemble
+        // fragmented updates at least that large.
+        if (!streamBits || id.isEmpty() || caps.colorDepth() != 32 || !caps.fastPathOutput()
+                || caps.multifragmentMaxRequestSize() < SurfaceBitsEncoder.MAX_TILE_UPDATE) {
             return null;
         }
         return new SurfaceBitsEncoder(id.get(), caps.multifragmentMaxRequestSize());

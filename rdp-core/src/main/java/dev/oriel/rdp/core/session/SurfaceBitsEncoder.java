@@ -25,6 +25,9 @@ final class SurfaceBitsEncoder {
     /** cmdType (2), dest rectangle (8), TS_BITMAP_DATA_EX header: bpp, flags, reserved, codecID (1 each), width and
      * height (2 each), bitmapDataLength (4). */
     static final int COMMAND_HEADER = 2 + 8 + 12;
+    /** The largest update one tile can make: RemoteFX's worst case (three 64 × 64 components of 2 bytes per
+     * coefficient, plus blocks) behind the command header. */
+    static final int MAX_TILE_UPDATE = COMMAND_HEADER + 3 * Framebuffer.TILE * Framebuffer.TILE * 2 + 512;
 
     private final int codecId;
     private final int maxRequestSize;
@@ -48,7 +51,7 @@ final class SurfaceBitsEncoder {
      */
     int encode(Framebuffer fb, ByteBufAllocator alloc, BooleanSupplier keepGoing, Consumer<ByteBuf> out) {
         int tiles = 0;
-        ByteBuf message = alloc.buffer(3 * Framebuffer.TILE * Framebuffer.TILE * 2 + 512);
+        ByteBuf message = alloc.buffer(MAX_TILE_UPDATE - COMMAND_HEADER);
         try {
             while (keepGoing.getAsBoolean()) {
                 Rect r = fb.takeDirtyTile(tile);

@@ -1,7 +1,9 @@
 package dev.oriel.rdp.testkit.bench;
 
+import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
 import dev.oriel.rdp.testkit.client.ClientOptions;
 import dev.oriel.rdp.testkit.client.RdpTestClient;
+import dev.oriel.rdp.testkit.gfx.GfxTestClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,6 +11,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -35,11 +38,13 @@ public final class SessionBench {
     public static void main(String[] args) throws Exception {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         System.out.printf("Oriel session bench: %d idle sessions per run, test-kit clients over loopback TLS%n", sessions);
-        run(sessions, 1024, 768);
-        run(sessions, 200, 200);
+        run(sessions, 1024, 768, false);
+        run(sessions, 200, 200, false);
+        // The same with the graphics pipeline: its surface shadow, tile cache state and ZGFX history per session.
+        run(Math.min(sessions, 50), 1024, 768, true);
     }
 
-    static void run(int sessions, int width, int height) throws Exception {
+    static void run(int sessions, int width, int height, boolean gfx) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process server = new ProcessBuilder(javaBin, "-Xmx4g", "-cp", System.getProperty("java.class.path"),
                 BenchServer.class.getName(), Integer.toString(width),
@@ -52,6 +57,7 @@ public final class SessionBench {
         drain.start();
         PrintWriter cmd = new PrintWriter(server.getOutputStream(), true, StandardCharsets.UTF_8);
         List<RdpTestClient> clients = Collections.synchronizedList(new ArrayList<>());
+        List<GfxTestClient> graphics = Collections.synchronizedList(new ArrayList<>());
         // Non-daemon threads: shut down on every path, or a failed connection would keep the bench JVM alive.
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
@@ -68,9 +74,16 @@ public final class SessionBench {
                 jobs.add(pool.submit(() -> {
                     long start = System.nanoTime();
                     RdpTestClient c = RdpTestClient.connect(address, ClientOptions.defaults().withUser(user)
-                            .withSize(width, height).withChannels(List.of()));
+                            .withSize(width, height).withChannels(gfx ? List.of("drdynvc") : List.of()));
                     clients.add(c);
-                    if (!c.awaitFramebuffer(fb -> Arrays.equals(fb, expected))) {
+                    if (gfx) {
+                        GfxTestClient g = GfxTestClient.start(c);
+                        graphics.add(g);
+                        if (!g.await(m -> m.reset() != null && Arrays.equals(m.surface(GfxChannel.SURFACE_ID),
+                                expected), Duration.ofSeconds(60))) {
+                            throw new IllegalStateException("graphics pipeline frame incomplete for " + user);
+                        }
+                    } else if (!c.awaitFramebuffer(fb -> Arrays.equals(fb, expected))) {
                         throw new IllegalStateException("first frame incomplete for " + user);
                     }
                     connectMs.add(c.connectNanos() / 1_000_000);
@@ -85,16 +98,22 @@ public final class SessionBench {
             String count = answer(out, "SESSIONS");
             cmd.println("heap");
             long after = Long.parseLong(answer(out, "HEAP"));
-            System.out.printf("desktop %dx%d: %s sessions active%n", width, height, count);
+            System.out.printf("desktop %dx%d%s: %s sessions active%n", width, height,
+                    gfx ? " over the graphics pipeline" : " over bitmap updates", count);
             System.out.printf("  connect (TCP connect -> Font Map): p50 %d ms, p90 %d ms, max %d ms%n",
                     pct(connectMs, 50), pct(connectMs, 90), pct(connectMs, 100));
-            System.out.printf("  first frame (TCP connect -> first bitmap): p50 %d ms, p90 %d ms, max %d ms%n",
-                    pct(frameMs, 50), pct(frameMs, 90), pct(frameMs, 100));
+            if (!gfx) {
+                System.out.printf("  first frame (TCP connect -> first bitmap): p50 %d ms, p90 %d ms, max %d ms%n",
+                        pct(frameMs, 50), pct(frameMs, 90), pct(frameMs, 100));
+            }
             System.out.printf("  server heap: %.1f MiB before, %.1f MiB with %d idle sessions -> %.1f KiB per session "
                     + "(framebuffer %d KiB of it)%n", before / 1048576.0, after / 1048576.0, sessions,
                     (after - before) / 1024.0 / sessions, width * height * 4 / 1024);
         } finally {
             pool.shutdownNow();
+            for (GfxTestClient g : graphics) {
+                g.close();
+            }
             clients.forEach(RdpTestClient::close);
             cmd.println("quit");
             server.waitFor(10, TimeUnit.SECONDS);

@@ -545,6 +545,9 @@ class GfxChannelTest {
         assertThat(deliver()).containsExactly(new CacheImportReply(List.of()));
         assertThatThrownBy(() -> ch.onData(Unpooled.wrappedBuffer(new byte[] {0x0d, 0, 0, 0, 20, 0, 0, 0, 1})))
                 .isInstanceOf(DecodeException.class);
+        // An unknown PDU claiming a length under its own header cannot be skipped: refused, not looped on.
+        assertThatThrownBy(() -> ch.onData(Unpooled.wrappedBuffer(new byte[] {0x30, 0, 0, 0, 0, 0, 0, 0})))
+                .isInstanceOf(DecodeException.class).hasMessageContaining("pduLength");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.oriel.rdp.core.graphics.gfx;
 import dev.oriel.rdp.core.api.GraphicsOptions;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelContext;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelProcessor;
+import dev.oriel.rdp.core.error.DecodeException;
 import dev.oriel.rdp.core.graphics.rfx.RfxQuant;
 import dev.oriel.rdp.core.graphics.zgfx.ZgfxCompressor;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportOffer;
@@ -130,6 +131,10 @@ public final class GfxChannel implements DynamicChannelProcessor {
                     && cmdId != GfxPdu.QOEFRAMEACKNOWLEDGE && cmdId != GfxPdu.CACHEIMPORTOFFER) {
                 // PDUs of versions newer than Oriel knows: skip them whole.
                 long length = message.getUnsignedIntLE(message.readerIndex() + 4);
+                if (length < GfxPdu.HEADER_SIZE) {
+                    // A length under the header would not move past this PDU: the loop would never end.
+                    throw DecodeException.invalidField(GfxPdu.NAME, "pduLength", "smaller than the header: " + length);
+                }
                 log.debug("Graphics PDU ignored cmdId=0x{} length={}", Integer.toHexString(cmdId), length);
                 Wire.readSlice(message, length, GfxPdu.NAME, "pduLength");
                 continue;
