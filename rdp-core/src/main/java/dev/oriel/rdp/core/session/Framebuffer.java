@@ -200,11 +200,31 @@ public final class Framebuffer {
         return new Rect(x0, y0, x1 - x0, y1 - y0);
     }
 
-    /** Copies the current pixels of {@code r} (inside the desktop) into {@code dst}, {@code r.width()} per row. */
-    public synchronized void copyRegion(Rect r, int[] dst) {
+    /** A hash of {@code length} pixels of a row from {@code offset}. */
+    @FunctionalInterface
+    public interface RowHash {
+        long of(int[] row, int offset, int length);
+    }
+
+    /**
+     * Hashes each row of {@code r} (inside the desktop) with {@code hash} into {@code out[0 .. r.height())}, without
+     * copying the pixels.
+     */
+    public synchronized void rowHashes(Rect r, RowHash hash, long[] out) {
         for (int y = 0; y < r.height(); y++) {
-            System.arraycopy(rows[r.y() + y], r.x(), dst, y * r.width(), r.width());
+            out[y] = hash.of(rows[r.y() + y], r.x(), r.width());
         }
+    }
+
+    /** Whether {@code length} pixels of row {@code y} from {@code x} equal {@code other} from {@code offset} (RGB). */
+    public synchronized boolean rowEquals(int y, int x, int length, int[] other, int offset) {
+        int[] row = rows[y];
+        for (int i = 0; i < length; i++) {
+            if (((row[x + i] ^ other[offset + i]) & 0x00FF_FFFF) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A copy of the whole desktop (for tests and diagnostics). */

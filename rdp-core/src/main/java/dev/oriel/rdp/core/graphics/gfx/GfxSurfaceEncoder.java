@@ -480,7 +480,6 @@ public final class GfxSurfaceEncoder {
         static final int MIN_ROWS = 64;
         /** Rows whose content occurs this often (blank lines) say nothing about where content went. */
         static final int COMMON_ROW = 8;
-        private int[] fresh = new int[0];
         private long[] newHashes = new long[0];
         private long[] oldHashes = new long[0];
 
@@ -496,15 +495,14 @@ public final class GfxSurfaceEncoder {
             }
             int w = b.width();
             int h = b.height();
-            if (fresh.length < w * h) {
-                fresh = new int[w * h];
+            if (newHashes.length < h) {
                 newHashes = new long[h];
                 oldHashes = new long[h];
             }
-            fb.copyRegion(b, fresh);
+            // The new rows are read in place, under the framebuffer's lock: no copy of the damaged area.
+            fb.rowHashes(b, this::rowHash, newHashes);
             Map<Long, int[]> oldRows = new HashMap<>();
             for (int y = 0; y < h; y++) {
-                newHashes[y] = rowHash(fresh, y * w, w);
                 oldHashes[y] = rowHash(shadow[b.y() + y], b.x(), w);
                 oldRows.merge(oldHashes[y], new int[] {y, 1}, (a, c) -> new int[] {a[0], a[1] + 1});
             }
@@ -531,7 +529,8 @@ public final class GfxSurfaceEncoder {
             int bestStart = 0;
             int bestLen = 0;
             for (int y = Math.max(0, dy); y <= Math.min(h, h + dy); y++) {
-                boolean match = y < Math.min(h, h + dy) && sameRow(fresh, y * w, shadow[b.y() + y - dy], b.x(), w);
+                boolean match = y < Math.min(h, h + dy) && fb.rowEquals(b.y() + y, b.x(), w, shadow[b.y() + y - dy],
+                        b.x());
                 if (match && runStart < 0) {
                     runStart = y;
                 } else if (!match && runStart >= 0) {
@@ -578,14 +577,6 @@ public final class GfxSurfaceEncoder {
             return h;
         }
 
-        private boolean sameRow(int[] a, int aOff, int[] b, int bOff, int n) {
-            for (int i = 0; i < n; i++) {
-                if (((a[aOff + i] ^ b[bOff + i]) & 0x00FF_FFFF) != 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     /** Forgets what the client shows, e.g. after the surface was recreated: everything is sent again. */
