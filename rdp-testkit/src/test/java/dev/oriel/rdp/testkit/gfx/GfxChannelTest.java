@@ -291,6 +291,14 @@ class GfxChannelTest {
         assertThat(ch.stats().refined()).isEqualTo(ch.stats().remoteFx());
         assertClientShows(fb);
         assertThat(ch.refineNow()).isZero();
+
+        // A thin client gets the same picture planar only, exact at once.
+        client = new GfxClientModel(GfxCapabilityNegotiation.SMALL_CACHE_SLOTS);
+        GfxChannel thin = open(w, h, GfxCapabilitySet.FLAG_THINCLIENT);
+        Framebuffer again = framebuffer(px, w, h);
+        drain(thin, again);
+        assertThat(thin.stats().remoteFx()).isZero();
+        assertClientShows(again);
     }
 
     @Test

@@ -173,9 +173,11 @@ public final class GfxChannel implements DynamicChannelProcessor {
                         ResetGraphics.MONITOR_PRIMARY))),
                 new CreateSurface(SURFACE_ID, width, height, GfxPdu.PIXEL_FORMAT_XRGB_8888),
                 new MapSurfaceToOutput(SURFACE_ID, 0, 0)));
+        // A thin client asked to be spared work ([MS-RDPEGFX] 2.2.3.1 RDPGFX_CAPS_FLAG_THINCLIENT): planar decodes
+        // far cheaper than RemoteFX's transform, so it gets planar for photo-like tiles too.
+        boolean remoteFx = options.photoCodec() == GraphicsOptions.PhotoCodec.REMOTEFX && !choice.thinClient();
         surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, choice.cacheSlots(), choice.cacheBytes(),
-                options.photoCodec() == GraphicsOptions.PhotoCodec.REMOTEFX
-                        ? remoteFxQuant(options.remoteFxQuant()) : null);
+                remoteFx ? remoteFxQuant(options.remoteFxQuant()) : null);
         ready = true;
         host.graphicsPipelineReady(this);
     }
