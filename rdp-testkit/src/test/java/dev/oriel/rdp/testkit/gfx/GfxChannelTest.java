@@ -34,6 +34,7 @@ import dev.oriel.rdp.core.pdu.gfx.StartFrame;
 import dev.oriel.rdp.core.pdu.gfx.SurfaceToSurface;
 import dev.oriel.rdp.core.pdu.gfx.WireToSurface1;
 import dev.oriel.rdp.core.session.Framebuffer;
+import dev.oriel.rdp.core.testutil.Mutator;
 import dev.oriel.rdp.core.wire.Encodable;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -556,6 +557,36 @@ class GfxChannelTest {
         // An unknown PDU claiming a length under its own header cannot be skipped: refused, not looped on.
         assertThatThrownBy(() -> ch.onData(Unpooled.wrappedBuffer(new byte[] {0x30, 0, 0, 0, 0, 0, 0, 0})))
                 .isInstanceOf(DecodeException.class).hasMessageContaining("pduLength");
+    }
+
+    @Test
+    void mutatedClientMessagesOnlyEverRaiseDecodeExceptionsAndNeverHang() {
+        // Real client messages (capabilities, acknowledgements, a cache import offer, an unknown PDU) mutated:
+        // whatever the bytes, the channel decodes, refuses with a DecodeException, or skips, in bounded time.
+        ByteBuf seed = Unpooled.buffer();
+        new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(GfxCapabilitySet.VERSION_10_7, 0))).encode(seed);
+        new FrameAcknowledge(0, 1, 1).encode(seed);
+        new CacheImportOffer(List.of(new CacheImportOffer.Entry(7, 16384))).encode(seed);
+        seed.writeShortLE(0x0030).writeShortLE(0).writeIntLE(12).writeIntLE(1);
+        byte[] base = new byte[seed.readableBytes()];
+        seed.readBytes(base);
+        seed.release();
+        // A message that makes the channel loop fails the test instead of hanging the build.
+        int rejected = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> {
+                    int n = 0;
+                    for (long i = 0; i < 2000; i++) {
+                        GfxChannel ch = open(64, 64, 0);
+                        byte[] mutated = new Mutator(i).mutate(base);
+                        n += Mutator.expectOnlyRdpExceptions(i, mutated,
+                                () -> ch.onData(Unpooled.wrappedBuffer(mutated))) ? 1 : 0;
+                        sent.forEach(ByteBuf::release);
+                        sent.clear();
+                        client = new GfxClientModel(GfxCapabilityNegotiation.CACHE_SLOTS);
+                    }
+                    return n;
+                });
+        assertThat(rejected).isGreaterThan(200);
     }
 
     @Test
