@@ -87,7 +87,7 @@ public final class GfxClientModel {
         } else if (pdu instanceof CreateSurface c) {
             check(!surfaces.containsKey(c.surfaceId()), "surface " + c.surfaceId() + " created twice");
             surfaces.put(c.surfaceId(), new int[c.width() * c.height()]);
-            sizes.put(c.surfaceId(), new int[] {c.width(), c.height()});
+            sizes.put(c.surfaceId(), new int[] {c.width(), c.height(), c.pixelFormat()});
         } else if (pdu instanceof DeleteSurface d) {
             check(surfaces.remove(d.surfaceId()) != null, "deleting unknown surface " + d.surfaceId());
             windows.values().removeIf(id -> id == d.surfaceId());
@@ -110,7 +110,10 @@ public final class GfxClientModel {
                 int[] s = surface(f.surfaceId());
                 int sw = sizes.get(f.surfaceId())[0];
                 for (int y = r.top(); y < r.bottom(); y++) {
-                    java.util.Arrays.fill(s, y * sw + r.left(), y * sw + r.right(), f.fillPixel() | 0xFF00_0000);
+                    // The XA byte is alpha on ARGB surfaces, ignored (opaque) on XRGB ones.
+                    int px = sizes.get(f.surfaceId())[2] == GfxPdu.PIXEL_FORMAT_ARGB_8888 ? f.fillPixel()
+                            : f.fillPixel() | 0xFF00_0000;
+                    java.util.Arrays.fill(s, y * sw + r.left(), y * sw + r.right(), px);
                 }
             }
         } else if (pdu instanceof SurfaceToCache c) {

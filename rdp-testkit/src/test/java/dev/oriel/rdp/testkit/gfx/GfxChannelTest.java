@@ -20,6 +20,7 @@ import dev.oriel.rdp.core.pdu.gfx.CacheToSurface;
 import dev.oriel.rdp.core.pdu.gfx.CapsAdvertise;
 import dev.oriel.rdp.core.pdu.gfx.CapsConfirm;
 import dev.oriel.rdp.core.pdu.gfx.CreateSurface;
+import dev.oriel.rdp.core.pdu.gfx.DeleteSurface;
 import dev.oriel.rdp.core.pdu.gfx.EndFrame;
 import dev.oriel.rdp.core.pdu.gfx.EvictCacheEntry;
 import dev.oriel.rdp.core.pdu.gfx.FrameAcknowledge;
@@ -28,6 +29,7 @@ import dev.oriel.rdp.core.pdu.gfx.GfxPdu;
 import dev.oriel.rdp.core.pdu.gfx.GfxPoint;
 import dev.oriel.rdp.core.pdu.gfx.GfxRect;
 import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToOutput;
+import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToWindow;
 import dev.oriel.rdp.core.pdu.gfx.ResetGraphics;
 import dev.oriel.rdp.core.pdu.gfx.SolidFill;
 import dev.oriel.rdp.core.pdu.gfx.StartFrame;
@@ -557,6 +559,75 @@ class GfxChannelTest {
         // An unknown PDU claiming a length under its own header cannot be skipped: refused, not looped on.
         assertThatThrownBy(() -> ch.onData(Unpooled.wrappedBuffer(new byte[] {0x30, 0, 0, 0, 0, 0, 0, 0})))
                 .isInstanceOf(DecodeException.class).hasMessageContaining("pduLength");
+    }
+
+    @Test
+    void aWindowGetsAnArgbSurfaceOfItsOwnThatFollowsItsSizeAndGoesWithIt() {
+        GfxChannel ch = open(800, 600, 0);
+        long windowId = 0x20004;
+        GfxChannel.WindowSurface window = ch.createWindowSurface(windowId, 300, 200).orElseThrow();
+        assertThat(deliver()).containsExactly(
+                new CreateSurface(window.surfaceId(), 300, 200, GfxPdu.PIXEL_FORMAT_ARGB_8888),
+                new MapSurfaceToWindow(window.surfaceId(), windowId, 300, 200));
+        assertThat(window.surfaceId()).isNotEqualTo(GfxChannel.SURFACE_ID);
+        assertThat(client.surfaceOfWindow(windowId)).hasValue(window.surfaceId());
+
+        // A window with a soft shadow and a translucent title bar: alpha must arrive exactly.
+        int[] px = windowPixels(300, 200, 1);
+        window.submit(PixelBuffer.ofInts(px, 300, 200, PixelFormat.ARGB32), List.of(new Rect(0, 0, 300, 200)));
+        Framebuffer desktop = new Framebuffer(800, 600);
+        pump(ch, desktop);
+        assertThat(client.surface(window.surfaceId())).isEqualTo(px);
+
+        // Resized: a new surface is created and mapped before the old one goes.
+        int old = window.surfaceId();
+        window.resize(400, 250);
+        List<GfxPdu> resize = deliver();
+        assertThat(resize).containsExactly(
+                new CreateSurface(window.surfaceId(), 400, 250, GfxPdu.PIXEL_FORMAT_ARGB_8888),
+                new MapSurfaceToWindow(window.surfaceId(), windowId, 400, 250), new DeleteSurface(old));
+        int[] bigger = windowPixels(400, 250, 2);
+        window.submit(PixelBuffer.ofInts(bigger, 400, 250, PixelFormat.ARGB32), List.of(new Rect(0, 0, 400, 250)));
+        pump(ch, desktop);
+        assertThat(client.surface(window.surfaceId())).isEqualTo(bigger);
+
+        // Closed with its window: the surface is deleted and its id free for the next window.
+        int last = window.surfaceId();
+        window.close();
+        assertThat(deliver()).containsExactly(new DeleteSurface(last));
+        assertThat(client.surfaceOfWindow(windowId)).isEmpty();
+        assertThat(ch.createWindowSurface(7, 10, 10).orElseThrow().surfaceId()).isLessThanOrEqualTo(last);
+    }
+
+    /** Sends and acknowledges frames until the channel has nothing left (window surfaces included). */
+    private void pump(GfxChannel ch, Framebuffer fb) {
+        for (int i = 0; i < 1000; i++) {
+            int taken = ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true);
+            deliver();
+            List<Long> ended = client.endedFrames();
+            if (!ended.isEmpty()) {
+                ch.onData(Unpooled.wrappedBuffer(new FrameAcknowledge(0, ended.get(ended.size() - 1), ended.size())
+                        .toByteArray()));
+            }
+            if (taken == 0) {
+                return;
+            }
+        }
+        throw new AssertionError("the channel never ran out of damage");
+    }
+
+    /** Opaque content, a translucent title bar and a soft shadow at the edges, varying with the seed. */
+    static int[] windowPixels(int w, int h, int seed) {
+        int[] px = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int edge = Math.min(Math.min(x, w - 1 - x), Math.min(y, h - 1 - y));
+                int a = edge < 8 ? edge * 30 : y < 30 ? 0xC0 : 0xFF;
+                int rgb = (x * 3 + seed) % 7 == 0 ? 0x202020 : 0xF0F0F0 - (y & 0x0F);
+                px[y * w + x] = a << 24 | rgb;
+            }
+        }
+        return px;
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.oriel.rdp.core.graphics.gfx;
 
 import dev.oriel.rdp.core.api.GraphicsOptions;
+import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToWindow;
+import dev.oriel.rdp.core.pdu.gfx.DeleteSurface;
+import dev.oriel.rdp.core.api.Rect;
+import dev.oriel.rdp.core.api.PixelBuffer;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelContext;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelProcessor;
 import dev.oriel.rdp.core.error.DecodeException;
@@ -76,6 +80,12 @@ public final class GfxChannel implements DynamicChannelProcessor {
     private Framebuffer framebuffer;
     private boolean refineScheduled;
     private GfxSurfaceEncoder surface;
+    /** RemoteApp windows with surfaces of their own (HiDef), by window id, in creation order. */
+    private final java.util.Map<Long, WindowSurface> windows = new java.util.LinkedHashMap<>();
+    /** Surface ids in use besides the output surface's. */
+    private final java.util.BitSet surfaceIds = new java.util.BitSet();
+    /** The client's one bitmap cache, shared by all surfaces. */
+    private GfxBitmapCache cache;
     /** A frame is being encoded on the pool; the next waits for it (its workers read the shadow copy). */
     private boolean encoding;
     private long framesSent;
@@ -176,8 +186,9 @@ public final class GfxChannel implements DynamicChannelProcessor {
         // A thin client asked to be spared work ([MS-RDPEGFX] 2.2.3.1 RDPGFX_CAPS_FLAG_THINCLIENT): planar decodes
         // far cheaper than RemoteFX's transform, so it gets planar for photo-like tiles too.
         boolean remoteFx = options.photoCodec() == GraphicsOptions.PhotoCodec.REMOTEFX && !choice.thinClient();
-        surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, choice.cacheSlots(), choice.cacheBytes(),
-                remoteFx ? remoteFxQuant(options.remoteFxQuant()) : null);
+        cache = new GfxBitmapCache(choice.cacheSlots(), choice.cacheBytes(), Framebuffer.TILE * Framebuffer.TILE * 4);
+        surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, cache,
+                remoteFx ? remoteFxQuant(options.remoteFxQuant()) : null, false);
         ready = true;
         host.graphicsPipelineReady(this);
     }
@@ -220,33 +231,51 @@ public final class GfxChannel implements DynamicChannelProcessor {
      */
     public int encode(Framebuffer fb, ByteBufAllocator alloc, BooleanSupplier writable) {
         framebuffer = fb;
-        if (!ready || encoding || !flow.canSend() || !writable.getAsBoolean() || !fb.hasDamage()) {
+        if (!ready || encoding || !flow.canSend() || !writable.getAsBoolean() || !anyDamage(fb)) {
             return 0;
         }
-        GfxSurfaceEncoder.Frame frame = surface.prepare(fb, MAX_TILES_PER_FRAME, clock.getAsLong());
-        if (frame.isEmpty()) {
-            return frame.taken(); // only unchanged pixels: no frame for the client to acknowledge
+        // One frame for every surface: the output surface first, then the windows', within one tile budget.
+        long now = clock.getAsLong();
+        List<GfxSurfaceEncoder.Frame> frames = new ArrayList<>();
+        int taken = 0;
+        GfxSurfaceEncoder.Frame desktop = surface.prepare(fb, MAX_TILES_PER_FRAME, now);
+        frames.add(desktop);
+        taken += desktop.taken();
+        for (WindowSurface w : windows.values()) {
+            if (taken < MAX_TILES_PER_FRAME && w.framebuffer.hasDamage()) {
+                GfxSurfaceEncoder.Frame f = w.encoder.prepare(w.framebuffer, MAX_TILES_PER_FRAME - taken, now);
+                frames.add(f);
+                taken += f.taken();
+            }
+        }
+        frames.removeIf(GfxSurfaceEncoder.Frame::isEmpty);
+        if (frames.isEmpty()) {
+            return taken; // only unchanged pixels: no frame for the client to acknowledge
         }
         long frameId = flow.startFrame();
         long timestamp = timestamp();
-        boolean inline = frame.encodesInline(pool);
+        boolean inline = frames.stream().allMatch(f -> f.encodesInline(pool));
         CompletableFuture<ByteBuf> message;
         try {
             // Assembling and compressing run where the last tile finished: on the pool for large frames.
-            message = frame.encode(pool, alloc).thenApply(v -> assemble(frame, timestamp, frameId, alloc));
+            CompletableFuture<?>[] encoded = new CompletableFuture<?>[frames.size()];
+            for (int i = 0; i < frames.size(); i++) {
+                encoded[i] = frames.get(i).encode(pool, alloc);
+            }
+            message = CompletableFuture.allOf(encoded).thenApply(v -> assemble(frames, timestamp, frameId, alloc));
         } catch (RuntimeException e) {
-            frame.release();
+            frames.forEach(GfxSurfaceEncoder.Frame::release);
             throw e;
         }
         if (inline) {
             sendFrame(message.join());
-            return frame.taken();
+            return taken;
         }
         encoding = true;
         message.whenCompleteAsync((m, error) -> {
             encoding = false;
             if (error != null || !ready) {
-                frame.release();
+                frames.forEach(GfxSurfaceEncoder.Frame::release);
                 if (m != null) {
                     m.release();
                 }
@@ -265,21 +294,126 @@ public final class GfxChannel implements DynamicChannelProcessor {
             }
             host.flushGraphics();
         }, context.executor());
-        return frame.taken();
+        return taken;
     }
 
-    /** The frame's PDUs between Start and End Frame, in the bulk container; releases the frame's tile buffers. */
-    private ByteBuf assemble(GfxSurfaceEncoder.Frame frame, long timestamp, long frameId, ByteBufAllocator alloc) {
-        ByteBuf raw = alloc.buffer(frame.size() + 2 * GfxPdu.HEADER_SIZE + 12);
+    private boolean anyDamage(Framebuffer fb) {
+        if (fb.hasDamage()) {
+            return true;
+        }
+        for (WindowSurface w : windows.values()) {
+            if (w.framebuffer.hasDamage()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The frames' PDUs between Start and End Frame, in the bulk container; releases the frames' tile buffers. */
+    private ByteBuf assemble(List<GfxSurfaceEncoder.Frame> frames, long timestamp, long frameId,
+            ByteBufAllocator alloc) {
+        int size = 2 * GfxPdu.HEADER_SIZE + 12;
+        for (GfxSurfaceEncoder.Frame f : frames) {
+            size += f.size();
+        }
+        ByteBuf raw = alloc.buffer(size);
         try {
             new StartFrame(timestamp, frameId).encode(raw);
-            frame.writeTo(raw);
+            for (GfxSurfaceEncoder.Frame f : frames) {
+                f.writeTo(raw);
+            }
             new EndFrame(frameId).encode(raw);
             return bulk(raw, alloc);
         } finally {
-            frame.release();
+            frames.forEach(GfxSurfaceEncoder.Frame::release);
             raw.release();
         }
+    }
+
+    /**
+     * A RemoteApp window's own ARGB surface, mapped to the window ([MS-RDPEGFX] 2.2.2.20): the HiDef RemoteApp way,
+     * where the client composes windows itself. Pixels go in with {@link #submit} (any thread); the rest is confined
+     * to the connection's event loop, like the channel.
+     */
+    public final class WindowSurface {
+        private final long windowId;
+        private int surfaceId;
+        private Framebuffer framebuffer;
+        private GfxSurfaceEncoder encoder;
+        private boolean closed;
+
+        private WindowSurface(long windowId, int width, int height) {
+            this.windowId = windowId;
+            open(width, height);
+        }
+
+        private void open(int width, int height) {
+            surfaceId = surfaceIds.nextClearBit(SURFACE_ID + 1);
+            if (surfaceId > 0xFFFF) {
+                throw new IllegalStateException("no surface id left");
+            }
+            surfaceIds.set(surfaceId);
+            framebuffer = new Framebuffer(width, height);
+            encoder = new GfxSurfaceEncoder(surfaceId, width, height, cache, null, true);
+            // Create, then map ([MS-RDPEGFX] 3.3.5.x): the window shows the surface from the next frame on.
+            send(List.of(new CreateSurface(surfaceId, width, height, GfxPdu.PIXEL_FORMAT_ARGB_8888),
+                    new MapSurfaceToWindow(surfaceId, windowId, width, height)));
+        }
+
+        public long windowId() {
+            return windowId;
+        }
+
+        public int surfaceId() {
+            return surfaceId;
+        }
+
+        /** Copies {@code damage} of {@code pixels} (ARGB, the window's size) into the surface and sends it. */
+        public void submit(PixelBuffer pixels, List<Rect> damage) {
+            framebuffer.copyFrom(pixels, damage);
+            context.executor().execute(host::flushGraphics);
+        }
+
+        /**
+         * A new size: a new surface mapped to the window, then the old one deleted, so the client never shows a
+         * window without a surface. The new surface starts empty: submit its pixels.
+         */
+        public void resize(int width, int height) {
+            if (closed) {
+                return;
+            }
+            int old = surfaceId;
+            open(width, height);
+            send(List.of(new DeleteSurface(old)));
+            surfaceIds.clear(old);
+        }
+
+        /** Deletes the surface (the window is gone, or the client leaves HiDef). */
+        public void close() {
+            if (!closed) {
+                closed = true;
+                windows.remove(windowId);
+                send(List.of(new DeleteSurface(surfaceId)));
+                surfaceIds.clear(surfaceId);
+            }
+        }
+    }
+
+    /**
+     * Creates a surface of its own for RemoteApp window {@code windowId} (a RAIL window the client knows), or empty
+     * before the pipeline is ready. Replaces a surface the window already has.
+     */
+    public java.util.Optional<WindowSurface> createWindowSurface(long windowId, int width, int height) {
+        if (!ready) {
+            return java.util.Optional.empty();
+        }
+        WindowSurface existing = windows.get(windowId);
+        if (existing != null) {
+            existing.close();
+        }
+        WindowSurface w = new WindowSurface(windowId, width, height);
+        windows.put(windowId, w);
+        return java.util.Optional.of(w);
     }
 
     private void sendFrame(ByteBuf message) {

@@ -62,6 +62,10 @@ public final class GfxSurfaceEncoder {
     private final GfxBitmapCache cache;
     /** RemoteFX quantisation for photo-like tiles, or null when they are planar too. */
     private final RfxQuant photoQuant;
+    /** ARGB surface: alpha is part of every pixel (planar alpha plane, compared, hashed, filled). */
+    private final boolean alpha;
+    private final int pixelMask;
+    private final long hashMask;
     /** Per tile: the client shows a lossy picture of it, to be refined ({@link #refine}). */
     private final boolean[] lossy;
     private final long[] lossySince;
@@ -135,12 +139,35 @@ public final class GfxSurfaceEncoder {
     }
 
     /**
+     * An XRGB surface.
+     *
      * @param photoQuant the RemoteFX quantisation for photo-like tiles, or null to send them planar
      */
     public GfxSurfaceEncoder(int surfaceId, int width, int height, int cacheSlots, long cacheBytes,
             RfxQuant photoQuant) {
+        this(surfaceId, width, height, cacheSlots, cacheBytes, photoQuant, false);
+    }
+
+    /**
+     * @param alpha an ARGB surface ([MS-RDPEGFX] 2.2.1.4 PIXEL_FORMAT_ARGB_8888), e.g. a RemoteApp window's: tiles go
+     *              planar with the alpha plane (RemoteFX has no alpha), and scrolls are not detected
+     */
+    public GfxSurfaceEncoder(int surfaceId, int width, int height, int cacheSlots, long cacheBytes,
+            RfxQuant photoQuant, boolean alpha) {
+        this(surfaceId, width, height, new GfxBitmapCache(cacheSlots, cacheBytes, TILE * TILE * 4), photoQuant,
+                alpha);
+    }
+
+    /**
+     * @param cache the client's bitmap cache, shared by every surface of the channel (the client has one)
+     */
+    GfxSurfaceEncoder(int surfaceId, int width, int height, GfxBitmapCache cache, RfxQuant photoQuant,
+            boolean alpha) {
         this.surfaceId = surfaceId;
-        this.photoQuant = photoQuant;
+        this.alpha = alpha;
+        this.pixelMask = alpha ? 0xFFFF_FFFF : 0x00FF_FFFF;
+        this.hashMask = alpha ? 0xFFFF_FFFFL : 0x00FF_FFFFL;
+        this.photoQuant = alpha ? null : photoQuant;
         this.width = width;
         this.height = height;
         this.tilesX = (width + TILE - 1) / TILE;
@@ -149,7 +176,16 @@ public final class GfxSurfaceEncoder {
         this.lossy = new boolean[known.length];
         this.takenThisFrame = new boolean[known.length];
         this.lossySince = new long[known.length];
-        this.cache = new GfxBitmapCache(cacheSlots, cacheBytes, TILE * TILE * 4);
+        this.cache = cache;
+    }
+
+    public int surfaceId() {
+        return surfaceId;
+    }
+
+    /** [MS-RDPEGFX] 2.2.1.4 the surface's pixel format. */
+    public int pixelFormat() {
+        return alpha ? GfxPdu.PIXEL_FORMAT_ARGB_8888 : GfxPdu.PIXEL_FORMAT_XRGB_8888;
     }
 
     public Stats stats() {
@@ -235,7 +271,8 @@ public final class GfxSurfaceEncoder {
             for (int i = first; i < tiles.size(); i += step) {
                 CodecTile t = tiles.get(i);
                 if (t.codec == WireToSurface1.CODEC_PLANAR) {
-                    worker.encodePlanar(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(), t.data);
+                    worker.encodePlanar(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(), alpha,
+                            t.data);
                 } else {
                     worker.encodeRemoteFx(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(),
                             photoQuant, t.data);
@@ -250,8 +287,8 @@ public final class GfxSurfaceEncoder {
                     if (item instanceof CodecTile t) {
                         Rect r = t.rect;
                         stats.codecBytes += t.data.readableBytes();
-                        WireToSurface1.encode(dst, surfaceId, t.codec, GfxPdu.PIXEL_FORMAT_XRGB_8888, new GfxRect(r.x(), r.y(), r.right(), r.bottom()),
-                                t.data);
+                        WireToSurface1.encode(dst, surfaceId, t.codec, pixelFormat(),
+                                new GfxRect(r.x(), r.y(), r.right(), r.bottom()), t.data);
                     } else {
                         ((GfxPdu) item).encode(dst);
                     }
@@ -288,7 +325,9 @@ public final class GfxSurfaceEncoder {
     public Frame prepare(Framebuffer fb, int maxTiles, long nowNanos) {
         Frame frame = new Frame();
         now = nowNanos;
-        scrolls.detect(fb, frame.items);
+        if (!alpha) {
+            scrolls.detect(fb, frame.items);
+        }
         Map<Integer, List<GfxRect>> fills = new LinkedHashMap<>();
         // Workers encode from the shadow after this returns, so a tile may appear once per frame: were it taken again
         // (damaged anew meanwhile), its first codec tile would carry the second content, and a cache entry made
@@ -327,8 +366,8 @@ public final class GfxSurfaceEncoder {
         int n = r.width() * r.height();
         int first = tile[0];
         if (isSolid(n, first)) {
-            // The XA byte of RDPGFX_COLOR32 is ignored on XRGB surfaces; send it opaque.
-            fills.computeIfAbsent(first | 0xFF00_0000, c -> new ArrayList<>()).add(
+            // The XA byte of RDPGFX_COLOR32 is alpha on ARGB surfaces, ignored on XRGB ones (sent opaque).
+            fills.computeIfAbsent(alpha ? first : first | 0xFF00_0000, c -> new ArrayList<>()).add(
                     new GfxRect(r.x(), r.y(), r.right(), r.bottom()));
             stats.solid++;
             markLossless(t, fullTile);
@@ -348,7 +387,7 @@ public final class GfxSurfaceEncoder {
         }
         long key = 0;
         if (wholeTile) {
-            key = hash(tile, n);
+            key = hash(tile, n, hashMask);
             int slot = cache.lookup(key);
             if (slot != 0) {
                 frame.items.add(new CacheToSurface(slot, surfaceId, List.of(new GfxPoint(r.x(), r.y()))));
@@ -439,7 +478,7 @@ public final class GfxSurfaceEncoder {
 
     private boolean isSolid(int n, int first) {
         for (int i = 1; i < n; i++) {
-            if (((tile[i] ^ first) & 0x00FF_FFFF) != 0) {
+            if (((tile[i] ^ first) & pixelMask) != 0) {
                 return false;
             }
         }
@@ -452,7 +491,7 @@ public final class GfxSurfaceEncoder {
             int[] row = shadow[r.y() + y];
             int o = y * w;
             for (int x = 0; x < w; x++) {
-                if (((row[r.x() + x] ^ tile[o + x]) & 0x00FF_FFFF) != 0) {
+                if (((row[r.x() + x] ^ tile[o + x]) & pixelMask) != 0) {
                     return false;
                 }
             }
@@ -579,30 +618,24 @@ public final class GfxSurfaceEncoder {
 
     }
 
-    /** Forgets what the client shows, e.g. after the surface was recreated: everything is sent again. */
-    public void reset() {
-        Arrays.fill(known, false);
-        Arrays.fill(lossy, false);
-        lossyCount = 0;
-        cache.clear();
-    }
 
     /**
-     * A 64-bit content key for {@code n} pixels (alpha ignored, as on XRGB surfaces): two multiply-xorshift lanes
+     * A 64-bit content key for {@code n} pixels ({@code mask}ed: alpha counts on ARGB surfaces only): two multiply-xorshift lanes
      * over pixel pairs, then a 64-bit finaliser so every input bit reaches every key bit.
      */
-    static long hash(int[] px, int n) {
-        long h1 = 0x9E37_79B9_7F4A_7C15L ^ n;
+    static long hash(int[] px, int n, long mask) {
+        // The mask is in the seed: an XRGB and an ARGB tile never share a key, as their cached pixels differ in alpha.
+        long h1 = 0x9E37_79B9_7F4A_7C15L ^ n ^ mask << 32;
         long h2 = 0xC2B2_AE3D_27D4_EB4FL;
         int i = 0;
         for (; i + 1 < n; i += 2) {
-            h1 = (h1 ^ (px[i] & 0x00FF_FFFFL)) * 0xFF51_AFD7_ED55_8CCDL;
+            h1 = (h1 ^ (px[i] & mask)) * 0xFF51_AFD7_ED55_8CCDL;
             h1 ^= h1 >>> 29;
-            h2 = (h2 ^ (px[i + 1] & 0x00FF_FFFFL)) * 0xC4CE_B9FE_1A85_EC53L;
+            h2 = (h2 ^ (px[i + 1] & mask)) * 0xC4CE_B9FE_1A85_EC53L;
             h2 ^= h2 >>> 31;
         }
         if (i < n) {
-            h1 = (h1 ^ (px[i] & 0x00FF_FFFFL)) * 0xFF51_AFD7_ED55_8CCDL;
+            h1 = (h1 ^ (px[i] & mask)) * 0xFF51_AFD7_ED55_8CCDL;
         }
         long h = h1 ^ Long.rotateLeft(h2, 31);
         h ^= h >>> 33;

@@ -28,14 +28,14 @@ final class GfxTileWorker {
     static final int MAX_RFX_OUTPUT = 3 * TILE * TILE * 2 + 512;
 
     /**
-     * Planar, lossless, rows top-down as surfaces are ([MS-RDPEGFX] 2.2.4.3), no alpha plane: the XRGB surface
-     * ignores alpha.
+     * Planar, lossless, rows top-down as surfaces are ([MS-RDPEGFX] 2.2.4.3); the alpha plane only for ARGB surfaces
+     * (XRGB ones ignore alpha).
      */
-    void encodePlanar(int[][] rows, int x, int y, int w, int h, ByteBuf out) {
+    void encodePlanar(int[][] rows, int x, int y, int w, int h, boolean alpha, ByteBuf out) {
         for (int r = 0; r < h; r++) {
             System.arraycopy(rows[y + r], x, pixels, r * w, w);
         }
-        planar.encode(pixels, 0, w, w, h, false, false, out);
+        planar.encode(pixels, 0, w, w, h, alpha, false, out);
     }
 
     /**
