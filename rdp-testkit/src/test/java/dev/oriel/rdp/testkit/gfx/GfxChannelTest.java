@@ -596,7 +596,15 @@ class GfxChannelTest {
         window.close();
         assertThat(deliver()).containsExactly(new DeleteSurface(last));
         assertThat(client.surfaceOfWindow(windowId)).isEmpty();
-        assertThat(ch.createWindowSurface(7, 10, 10).orElseThrow().surfaceId()).isLessThanOrEqualTo(last);
+        GfxChannel.WindowSurface next = ch.createWindowSurface(7, 10, 10).orElseThrow();
+        assertThat(next.surfaceId()).isLessThanOrEqualTo(last);
+        deliver();
+
+        // When the channel closes, its window surfaces go with it: pixels submitted later are dropped.
+        ch.onClose();
+        next.submit(PixelBuffer.ofInts(new int[100], 10, 10, PixelFormat.ARGB32), List.of(new Rect(0, 0, 10, 10)));
+        assertThat(ch.encode(desktop, ByteBufAllocator.DEFAULT, () -> true)).isZero();
+        assertThat(sent).isEmpty();
     }
 
     /** Sends and acknowledges frames until the channel has nothing left (window surfaces included). */

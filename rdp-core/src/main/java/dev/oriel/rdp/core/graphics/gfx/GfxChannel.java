@@ -340,7 +340,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
         private int surfaceId;
         private Framebuffer framebuffer;
         private GfxSurfaceEncoder encoder;
-        private boolean closed;
+        private volatile boolean closed;
 
         private WindowSurface(long windowId, int width, int height) {
             this.windowId = windowId;
@@ -368,8 +368,14 @@ public final class GfxChannel implements DynamicChannelProcessor {
             return surfaceId;
         }
 
-        /** Copies {@code damage} of {@code pixels} (ARGB, the window's size) into the surface and sends it. */
+        /**
+         * Copies {@code damage} of {@code pixels} (ARGB, the window's size) into the surface and sends it; ignored once
+         * the surface is closed.
+         */
         public void submit(PixelBuffer pixels, List<Rect> damage) {
+            if (closed) {
+                return;
+            }
             framebuffer.copyFrom(pixels, damage);
             context.executor().execute(host::flushGraphics);
         }
@@ -488,6 +494,13 @@ public final class GfxChannel implements DynamicChannelProcessor {
             log.info("Graphics pipeline closed channel={} frames={} tiles: {}", context.channelId(), framesSent,
                     surface.stats());
         }
+        // Window surfaces die with the channel; their owners see closed surfaces from now on.
+        for (WindowSurface w : List.copyOf(windows.values())) {
+            w.closed = true;
+        }
+        windows.clear();
+        surfaceIds.clear();
+        deferred.clear();
         if (ready) {
             ready = false;
             host.graphicsPipelineClosed(this);
