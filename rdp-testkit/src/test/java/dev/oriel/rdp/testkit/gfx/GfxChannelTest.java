@@ -146,17 +146,22 @@ class GfxChannelTest {
         return List.copyOf(client.received().subList(before, client.received().size()));
     }
 
+    /** Acknowledges every frame the client has drawn so far, as a prompt client does. */
+    private void acknowledgeAll(GfxChannel ch) {
+        List<Long> ended = client.endedFrames();
+        if (!ended.isEmpty()) {
+            ch.onData(Unpooled.wrappedBuffer(new FrameAcknowledge(0, ended.get(ended.size() - 1), ended.size())
+                    .toByteArray()));
+        }
+    }
+
     /** Sends frames and acknowledges each, until the framebuffer has no damage left. */
     private void drain(GfxChannel ch, Framebuffer fb) {
         while (fb.hasDamage()) {
             int taken = ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true);
             assertThat(taken).isPositive();
             deliver();
-            List<Long> ended = client.endedFrames();
-            if (!ended.isEmpty()) {
-                ch.onData(Unpooled.wrappedBuffer(new FrameAcknowledge(0, ended.get(ended.size() - 1), ended.size())
-                        .toByteArray()));
-            }
+            acknowledgeAll(ch);
         }
     }
 
@@ -325,17 +330,13 @@ class GfxChannelTest {
                 if (order.nextInt(3) == 0) {
                     ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true);
                     deliver();
-                    List<Long> ended = client.endedFrames();
-                    if (!ended.isEmpty() && order.nextBoolean()) {
-                        ch.onData(Unpooled.wrappedBuffer(new FrameAcknowledge(0, ended.get(ended.size() - 1),
-                                ended.size()).toByteArray()));
+                    if (!client.endedFrames().isEmpty() && order.nextBoolean()) {
+                        acknowledgeAll(ch);
                     }
                 }
             }
             deliver();
-            List<Long> all = client.endedFrames();
-            ch.onData(Unpooled.wrappedBuffer(new FrameAcknowledge(0, all.get(all.size() - 1), all.size())
-                    .toByteArray()));
+            acknowledgeAll(ch);
             for (int k = 0; k < 5; k++) {
                 drain(ch, fb);
                 ch.refineNow();
@@ -612,11 +613,7 @@ class GfxChannelTest {
         for (int i = 0; i < 1000; i++) {
             int taken = ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true);
             deliver();
-            List<Long> ended = client.endedFrames();
-            if (!ended.isEmpty()) {
-                ch.onData(Unpooled.wrappedBuffer(new FrameAcknowledge(0, ended.get(ended.size() - 1), ended.size())
-                        .toByteArray()));
-            }
+            acknowledgeAll(ch);
             if (taken == 0) {
                 return;
             }

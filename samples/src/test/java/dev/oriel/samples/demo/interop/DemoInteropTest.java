@@ -143,8 +143,7 @@ class DemoInteropTest {
     }
 
     static boolean graphicsPipelineActive(Recorder.Recorded s) {
-        return s.session().channel(dev.oriel.rdp.core.graphics.gfx.GfxChannel.class)
-                .map(dev.oriel.rdp.core.graphics.gfx.GfxChannel::ready).orElse(false);
+        return s.session().channel(GfxChannel.class).map(GfxChannel::ready).orElse(false);
     }
 
     @Test

@@ -29,13 +29,6 @@ final class GfxBitmapCache {
         this.capacity = (int) Math.max(1, Math.min(clientSlots, clientBytes / entryBytes));
     }
 
-    int capacity() {
-        return capacity;
-    }
-
-    int size() {
-        return slots.size();
-    }
 
     /** The slot holding {@code key}, marked as just used, or 0. */
     int lookup(long key) {

@@ -226,10 +226,6 @@ public final class GfxSurfaceEncoder {
             return items.isEmpty();
         }
 
-        public int codecTiles() {
-            return tiles.size();
-        }
-
         /**
          * Encodes the codec tiles, on {@code pool}'s threads when there are more than {@value #INLINE_TILES} (then
          * the stage completes on a pool thread), else right here.
