@@ -86,9 +86,10 @@ public final class CodecBench {
     private void run() throws Exception {
         System.out.printf("# Oriel codec bench: %d encoding thread(s), %d CPU(s) visible, Java %s%n", threads,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        String reference = freerdp == null ? "not measured (no --freerdp)"
+                : freerdp + (pinFreerdp ? " pinned to CPU 0" : " unpinned");
         System.out.printf("# %d repetitions of >= %.0f ms after warm-up (Oriel %.0f ms for the JIT, FreeRDP %.0f ms);"
-                + " FreeRDP: %s%n%n", reps, minMs, orielWarmupMs, warmupMs, freerdp == null ? "not measured (no --freerdp)"
-                        : freerdp + (pinFreerdp ? " pinned to CPU 0" : " unpinned"));
+                + " FreeRDP: %s%n%n", reps, minMs, orielWarmupMs, warmupMs, reference);
         System.out.println("| Frame | Codec | Oriel bytes | FreeRDP bytes | Oriel ms | FreeRDP ms | Oriel/FreeRDP time"
                 + " | Oriel frames/s | Oriel MB/s in | Oriel quality |");
         System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");

@@ -27,7 +27,7 @@ public final class Frames {
     private Frames() {
     }
 
-    /** The directory given by {@code -Doriel.bench.frames}, else {@code rdp-bench/frames} from the working directory. */
+    /** {@code -Doriel.bench.frames}, else {@code frames} or {@code rdp-bench/frames} from the working directory. */
     public static Path defaultDirectory() {
         String p = System.getProperty("oriel.bench.frames");
         if (p != null) {

@@ -278,7 +278,7 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
             processors.add(new DrdynvcServer(dynamic, 1, config.limits().maxDvcMessageLength(),
                     config.limits().maxOpenDvcs()));
         }
-        session = new ServerSession(result, this, config.limits(), processors, acceptedAtNanos);
+        session = new ServerSession(result, this, config.limits(), processors, acceptedAtNanos, config.graphics());
         sessionApi = new SessionImpl(this, session, ctx.channel().eventLoop(), processors, dynamic);
         sessions.put(connectionId, sessionApi);
         log.info("Session active connection={} user={} size={} bpp={} sinceAcceptMs={}", connectionId, info.userName(),

@@ -1,6 +1,7 @@
 package dev.oriel.rdp.core.session;
 
 import dev.oriel.rdp.core.api.CloseReason;
+import dev.oriel.rdp.core.api.GraphicsOptions;
 import dev.oriel.rdp.core.api.InputEvent;
 import dev.oriel.rdp.core.api.Limits;
 import dev.oriel.rdp.core.api.PointerImage;
@@ -95,6 +96,15 @@ public final class ServerSession {
      */
     public ServerSession(AcceptorResult result, SessionTransport transport, Limits limits,
             List<StaticChannelProcessor> processors, long acceptedAtNanos) {
+        this(result, transport, limits, processors, acceptedAtNanos, GraphicsOptions.defaults());
+    }
+
+    /**
+     * @param graphics the server's graphics policy: RemoteFX surface bits only where it allows RemoteFX, whatever
+     *                 capability sets the client confirmed
+     */
+    public ServerSession(AcceptorResult result, SessionTransport transport, Limits limits,
+            List<StaticChannelProcessor> processors, long acceptedAtNanos, GraphicsOptions graphics) {
         this.result = result;
         this.transport = transport;
         this.listener = result.listener();
@@ -104,7 +114,8 @@ public final class ServerSession {
         this.input = new InputMapper(result.desktopSize().width(), result.desktopSize().height());
         this.bitmaps = new BitmapUpdateEncoder(result.capabilities().colorDepth(),
                 result.capabilities().noBitmapCompressionHeader());
-        this.surfaceBits = remoteFxSurfaceBits(result.capabilities());
+        this.surfaceBits = graphics.photoCodec() == GraphicsOptions.PhotoCodec.REMOTEFX
+                ? remoteFxSurfaceBits(result.capabilities()) : null;
         if (surfaceBits != null) {
             log.info("RemoteFX surface bits for connection={} until a graphics pipeline opens",
                     result.info().connectionId());

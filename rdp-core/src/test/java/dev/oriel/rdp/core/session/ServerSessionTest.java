@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oriel.rdp.core.api.CloseReason;
 import dev.oriel.rdp.core.api.DesktopSize;
+import dev.oriel.rdp.core.api.GraphicsOptions;
 import dev.oriel.rdp.core.api.InputEvent;
 import dev.oriel.rdp.core.api.Limits;
 import dev.oriel.rdp.core.api.PixelBuffer;
@@ -12,8 +13,12 @@ import dev.oriel.rdp.core.api.PixelFormat;
 import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.api.SessionListener;
 import dev.oriel.rdp.core.connection.AcceptorResult;
+import dev.oriel.rdp.core.connection.ClientCapabilities;
 import dev.oriel.rdp.core.error.DecodeException;
 import dev.oriel.rdp.core.graphics.PlanarDecoder;
+import dev.oriel.rdp.core.pdu.capability.BitmapCodecsCapabilitySet;
+import dev.oriel.rdp.core.pdu.capability.CapabilitySet;
+import dev.oriel.rdp.core.pdu.capability.SurfaceCommandsCapabilitySet;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathOutputPdu;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathUpdate;
 import dev.oriel.rdp.core.pdu.mcs.DisconnectProviderUltimatum;
@@ -27,6 +32,7 @@ import dev.oriel.rdp.core.pdu.update.BitmapUpdate;
 import dev.oriel.rdp.core.pdu.x224.X224Data;
 import dev.oriel.rdp.core.testutil.CapturedConnection;
 import dev.oriel.rdp.core.testutil.RecordingTransport;
+import dev.oriel.rdp.core.wire.Bytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
@@ -96,6 +102,41 @@ class ServerSessionTest {
     }
 
     record Painted(Rect dest, int[] argb) {
+    }
+
+    @Test
+    void remoteFxSurfaceBitsGoOnlyToConfirmingClientsOfAServerThatAllowsRemoteFx() {
+        // The captured client plus what a /rfx client confirms: Stream Surface Bits and RemoteFX as codec 3.
+        List<CapabilitySet> sets = new ArrayList<>(accepted.capabilities().sets());
+        sets.add(new SurfaceCommandsCapabilitySet(SurfaceCommandsCapabilitySet.SURFCMDS_STREAM_SURFACE_BITS, 0));
+        sets.add(new BitmapCodecsCapabilitySet(List.of(new BitmapCodecsCapabilitySet.Codec(
+                BitmapCodecsCapabilitySet.GUID_REMOTEFX, 3, Bytes.of(new byte[2])))));
+        ClientCapabilities c = accepted.capabilities();
+        AcceptorResult rfxClient = new AcceptorResult(accepted.info(), accepted.listener(), accepted.desktopSize(),
+                accepted.userChannelId(), accepted.ioChannelId(), accepted.shareId(), accepted.channels(),
+                new ClientCapabilities(c.colorDepth(), c.desktopWidth(), c.desktopHeight(), c.fastPathOutput(),
+                        c.noBitmapCompressionHeader(), 0x3F0000, c.pointerCacheSize(), c.largePointer96(),
+                        c.largePointer384(), c.refreshRectSupported(), c.suppressOutputSupported(), sets));
+        for (GraphicsOptions.PhotoCodec codec : GraphicsOptions.PhotoCodec.values()) {
+            RecordingTransport t = new RecordingTransport();
+            ServerSession s = new ServerSession(rfxClient, t, Limits.defaults(), List.of(), 0,
+                    GraphicsOptions.defaults().withPhotoCodec(codec));
+            try {
+                s.framebuffer().copyFrom(solid(0xFF336699), List.of(Rect.of(SIZE)));
+                s.flushGraphics();
+                assertThat(t.frames).isNotEmpty();
+                int expected = codec == GraphicsOptions.PhotoCodec.REMOTEFX ? FastPathUpdate.FASTPATH_UPDATETYPE_SURFCMDS
+                        : FastPathUpdate.FASTPATH_UPDATETYPE_BITMAP;
+                for (ByteBuf frame : t.frames) {
+                    for (FastPathUpdate u : FastPathOutputPdu.decode(frame.duplicate()).updates()) {
+                        assertThat(u.updateCode()).as("%s", codec).isEqualTo(expected);
+                    }
+                }
+            } finally {
+                s.end(CloseReason.of(CloseReason.Kind.SERVER_SHUTDOWN, "test over"));
+                t.releaseAll();
+            }
+        }
     }
 
     @Test

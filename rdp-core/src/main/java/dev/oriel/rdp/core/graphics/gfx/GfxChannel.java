@@ -465,8 +465,8 @@ public final class GfxChannel implements DynamicChannelProcessor {
     public CompletableFuture<GfxMetrics> metrics() {
         return CompletableFuture.supplyAsync(() -> {
             GfxSurfaceEncoder.Stats s = stats();
-            return new GfxMetrics(framesSent, framesSent - flow.inFlight(), s.unchanged(), s.solid(), s.cacheHits(), s.planar(), s.remoteFx(),
-                    s.refined(), s.scrolls(), s.codecBytes());
+            return new GfxMetrics(framesSent, framesSent - flow.inFlight(), s.unchanged(), s.solid(), s.cacheHits(),
+                    s.planar(), s.remoteFx(), s.refined(), s.scrolls(), s.codecBytes());
         }, context.executor());
     }
 

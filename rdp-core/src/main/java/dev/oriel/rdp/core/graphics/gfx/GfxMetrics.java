@@ -15,6 +15,6 @@ package dev.oriel.rdp.core.graphics.gfx;
  * @param scrolls    surface-to-surface copies for content that moved
  * @param codecBytes bytes of codec payload (planar and RemoteFX), before bulk compression
  */
-public record GfxMetrics(long frames, long acknowledged, long unchanged, long solid, long cacheHits, long planar, long remoteFx,
-        long refined, long scrolls, long codecBytes) {
+public record GfxMetrics(long frames, long acknowledged, long unchanged, long solid, long cacheHits, long planar,
+        long remoteFx, long refined, long scrolls, long codecBytes) {
 }

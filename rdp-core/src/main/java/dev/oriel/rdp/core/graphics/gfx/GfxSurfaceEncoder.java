@@ -616,8 +616,8 @@ public final class GfxSurfaceEncoder {
 
 
     /**
-     * A 64-bit content key for {@code n} pixels ({@code mask}ed: alpha counts on ARGB surfaces only): two multiply-xorshift lanes
-     * over pixel pairs, then a 64-bit finaliser so every input bit reaches every key bit.
+     * A 64-bit content key for {@code n} pixels ({@code mask}ed: alpha counts on ARGB surfaces only): two
+     * multiply-xorshift lanes over pixel pairs, then a 64-bit finaliser so every input bit reaches every key bit.
      */
     static long hash(int[] px, int n, long mask) {
         // The mask is in the seed: an XRGB and an ARGB tile never share a key, as their cached pixels differ in alpha.
