@@ -38,6 +38,8 @@ public final class AppWindow {
     /** The NEW window order went out: later changes are sent as updates. */
     boolean announced;
     int[] pixels;
+    /** Its own graphics surface, in HiDef RemoteApp; null otherwise. */
+    dev.oriel.rdp.core.graphics.gfx.GfxChannel.WindowSurface surface;
     // Fields changed since the last order for this window.
     boolean titleChanged;
     boolean iconChanged;

@@ -53,14 +53,15 @@ public final class RailChannel implements StaticChannelProcessor {
     /** The build number the server reports in its Handshake; clients only log it. */
     static final long SERVER_BUILD = 0x1DB0;
     /**
-     * HandshakeEx flags: extended system parameters and snap arrange are handled; HiDef (per-window surfaces) waits
-     * for the graphics pipeline.
+     * HandshakeEx flags: extended system parameters and snap arrange are handled. HiDef (per-window graphics
+     * surfaces) is added for clients that asked for it ({@link #hiDef()}).
      */
     static final long HANDSHAKE_EX_FLAGS = HandshakeEx.TS_RAIL_ORDER_HANDSHAKE_EX_FLAGS_EXTENDED_SPI_SUPPORTED
             | HandshakeEx.TS_RAIL_ORDER_HANDSHAKE_EX_FLAGS_SNAP_ARRANGE_SUPPORTED;
 
     private final SessionInfo info;
     private final List<PublishedApp> apps;
+    private final boolean hiDef;
     private StaticChannelContext context;
     private RemoteAppDesktop desktop;
     private boolean clientHandshake;
@@ -69,8 +70,14 @@ public final class RailChannel implements StaticChannelProcessor {
     private int iconCacheEntries;
 
     RailChannel(SessionInfo info, List<PublishedApp> apps) {
+        this(info, apps, true);
+    }
+
+    /** @param hiDef whether the server gives windows surfaces of their own when the client asks for it */
+    RailChannel(SessionInfo info, List<PublishedApp> apps, boolean hiDef) {
         this.info = info;
         this.apps = List.copyOf(apps);
+        this.hiDef = hiDef && (info.infoFlags() & SessionInfo.INFO_HIDEF_RAIL_SUPPORTED) != 0;
     }
 
     @Override
@@ -93,7 +100,9 @@ public final class RailChannel implements StaticChannelProcessor {
         iconCaches = window == null ? 0 : window.numIconCaches().orElse(0);
         iconCacheEntries = window == null ? 0 : window.numIconCacheEntries().orElse(0);
         if ((level & RemoteProgramsCapabilitySet.RAIL_LEVEL_HANDSHAKE_EX_SUPPORTED) != 0) {
-            context.send(new HandshakeEx(SERVER_BUILD, HANDSHAKE_EX_FLAGS));
+            // [MS-RDPERP] 2.2.2.2.3: HIDEF tells the client that window pixels come on surfaces of their own.
+            context.send(new HandshakeEx(SERVER_BUILD, HANDSHAKE_EX_FLAGS
+                    | (hiDef ? HandshakeEx.TS_RAIL_ORDER_HANDSHAKEEX_FLAGS_HIDEF : 0)));
         } else {
             context.send(new Handshake(SERVER_BUILD));
         }
@@ -225,6 +234,14 @@ public final class RailChannel implements StaticChannelProcessor {
     }
 
     /** Whether the client accepts icons larger than 32×32 ([MS-RDPERP] 2.2.2.2.2 HIGH_DPI_ICONS_SUPPORTED). */
+    /**
+     * HiDef RemoteApp: the client said INFO_HIDEF_RAIL_SUPPORTED ([MS-RDPBCGR] 2.2.1.11.1.1) and the server allows
+     * it, so once the graphics pipeline is up each window is drawn on a surface of its own ([MS-RDPEGFX] 2.2.2.23).
+     */
+    boolean hiDef() {
+        return hiDef;
+    }
+
     boolean highDpiIcons() {
         return (clientStatus & ClientStatus.TS_RAIL_CLIENTSTATUS_HIGH_DPI_ICONS_SUPPORTED) != 0;
     }

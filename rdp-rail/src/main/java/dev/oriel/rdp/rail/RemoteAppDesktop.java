@@ -8,6 +8,7 @@ import dev.oriel.rdp.core.api.PixelFormat;
 import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.api.Session;
 import dev.oriel.rdp.core.api.SessionListener;
+import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
 import dev.oriel.rdp.rail.orders.DeleteNotifyIconOrder;
 import dev.oriel.rdp.rail.orders.DeleteWindowOrder;
 import dev.oriel.rdp.rail.orders.MonitoredDesktopOrder;
@@ -45,9 +46,15 @@ import org.slf4j.LoggerFactory;
  * ({@code SessionInfo.remoteApp()}); it finds the session's {@link RailChannel} when the session starts.
  *
  * <p>Each window reaches the client twice: as window orders that create and update a native client window
- * ([MS-RDPERP] 2.2.1.3), and as pixels composited at its desktop position into the session's desktop surface, which
- * is where FreeRDP cuts each window's content from (it has no per-window surfaces, protocol map §2.5). Only damaged
- * regions are composited and sent.
+ * ([MS-RDPERP] 2.2.1.3), and as pixels. The pixels take one of two ways:
+ * <ul>
+ *   <li>HiDef RemoteApp (mstsc, msrdc: clients that set INFO_HIDEF_RAIL_SUPPORTED, once the graphics pipeline is up):
+ *       each window has an ARGB graphics surface of its own mapped to it ([MS-RDPEGFX] 2.2.2.23), and the client
+ *       composes the windows, alpha included. There is no desktop surface then.
+ *   <li>Otherwise the windows are composited at their desktop positions into the session's desktop, which is where
+ *       FreeRDP cuts each window's content from (it draws no per-window surfaces, protocol map §6.4 b).
+ * </ul>
+ * Only damaged regions are sent, either way.
  *
  * <p>Thread-safe: applications call windows from any thread. Changes made in one event-loop turn are sent together:
  * deleted windows, then new windows, then the desktop's z-order and active window, then window updates (P-RAIL-9).
@@ -90,6 +97,12 @@ public final class RemoteAppDesktop implements SessionListener {
     /** The next flush is the first after the client's handshake: bracket it with HOOKED/ARC_BEGAN … ARC_COMPLETED. */
     private boolean hookedBurst;
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    /** The session's graphics pipeline, when the server offers it and the client may use HiDef. */
+    private GfxChannel gfx;
+    /** Windows are on surfaces of their own (HiDef) rather than composited into the desktop. */
+    private boolean hiDef;
+    /** Surfaces of destroyed windows, deleted after their Delete Window orders ([MS-RDPERP] before [MS-RDPEGFX]). */
+    private final List<GfxChannel.WindowSurface> closingSurfaces = new ArrayList<>();
 
     // Event loop only: pointer routing.
     private AppWindow pointerGrab;
@@ -220,6 +233,12 @@ public final class RemoteAppDesktop implements SessionListener {
                         session.id(), session.info().remoteApp());
             } else {
                 rail.attach(this);
+                if (rail.hiDef()) {
+                    gfx = session.channel(GfxChannel.class).orElse(null);
+                    if (gfx != null) {
+                        gfx.addStateListener(this::graphicsStateChanged);
+                    }
+                }
             }
             recomposite(new Rect(0, 0, width, height));
             commit();
@@ -425,6 +444,7 @@ public final class RemoteAppDesktop implements SessionListener {
             }
             Rect b = w.bounds;
             Rect limit = new Rect(0, 0, Math.min(b.width(), content.width()), Math.min(b.height(), content.height()));
+            List<Rect> painted = new ArrayList<>();
             for (Rect d : damageRects) {
                 Rect r = d.intersect(limit);
                 if (r.isEmpty()) {
@@ -433,11 +453,17 @@ public final class RemoteAppDesktop implements SessionListener {
                 for (int y = r.y(); y < r.bottom(); y++) {
                     content.copyRow(r.x(), y, r.width(), w.pixels, y * b.width() + r.x());
                 }
+                painted.add(r);
                 if (w.visible && w.state != WindowState.MINIMIZED) {
                     recomposite(new Rect(b.x() + r.x(), b.y() + r.y(), r.width(), r.height()));
                 }
             }
-            return commit();
+            CompletionStage<Void> written = commit();
+            if (hiDef && w.surface != null && !painted.isEmpty()) {
+                // Its own surface, whether shown or not: the client keeps hidden and minimised windows' pixels.
+                return w.surface.submit(windowPixels(w), painted);
+            }
+            return written;
         }
     }
 
@@ -480,6 +506,10 @@ public final class RemoteAppDesktop implements SessionListener {
                 dirty.remove(g);
                 if (g.announced) {
                     deleted.add(g.id);
+                }
+                if (g.surface != null) {
+                    closingSurfaces.add(g.surface);
+                    g.surface = null;
                 }
                 if (g.visible) {
                     recomposite(g.bounds);
@@ -993,7 +1023,8 @@ public final class RemoteAppDesktop implements SessionListener {
         for (int y = a.y(); y < a.bottom(); y++) {
             Arrays.fill(screen, y * width + a.x(), y * width + a.right(), BACKGROUND);
         }
-        for (int i = zOrder.size() - 1; i >= 0; i--) {
+        // HiDef: the client composes the windows' own surfaces, and no desktop is shown.
+        for (int i = hiDef ? -1 : zOrder.size() - 1; i >= 0; i--) {
             AppWindow w = zOrder.get(i);
             if (!w.visible || w.state == WindowState.MINIMIZED) {
                 continue;
@@ -1024,7 +1055,7 @@ public final class RemoteAppDesktop implements SessionListener {
             written = session.submitFrame(new Frame(screenBuffer, d));
         }
         boolean pending = !dirty.isEmpty() || !deleted.isEmpty() || !railOut.isEmpty() || !trayUpdates.isEmpty()
-                || desktopStateDirty;
+                || desktopStateDirty || !closingSurfaces.isEmpty();
         if (pending && railReady && rail != null && flushScheduled.compareAndSet(false, true)) {
             rail.executor().execute(this::flush);
         }
@@ -1104,7 +1135,68 @@ public final class RemoteAppDesktop implements SessionListener {
                 rail.send(p);
             }
             railOut.clear();
+            syncSurfaces();
         }
+    }
+
+    /** The graphics pipeline came up or went away (event loop): move the windows onto surfaces or back. */
+    private void graphicsStateChanged() {
+        synchronized (lock) {
+            if (railReady && rail != null) {
+                syncSurfaces();
+            }
+        }
+    }
+
+    /**
+     * HiDef (event loop, lock held, after the window orders went out so the client knows the windows): switches
+     * between surfaces and composition when the pipeline's state changed, deletes destroyed windows' surfaces, and
+     * gives every announced window a surface of its size, sent whole when new.
+     */
+    private void syncSurfaces() {
+        boolean want = gfx != null && gfx.ready();
+        if (want != hiDef) {
+            hiDef = want;
+            log.info("RemoteApp windows {} connection={}", want ? "on surfaces of their own (HiDef)"
+                    : "composited into the desktop", session.id());
+            if (want) {
+                gfx.showOutput(false);
+            } else {
+                for (AppWindow w : zOrder) {
+                    w.surface = null; // closed with the channel
+                }
+            }
+            recomposite(new Rect(0, 0, width, height));
+            commit();
+        }
+        for (GfxChannel.WindowSurface s : closingSurfaces) {
+            s.close();
+        }
+        closingSurfaces.clear();
+        if (!hiDef) {
+            return;
+        }
+        for (AppWindow w : zOrder) {
+            Rect b = w.bounds;
+            if (!w.announced) {
+                continue;
+            }
+            if (w.surface == null || w.surface.isClosed()) {
+                w.surface = gfx.createWindowSurface(w.id, b.width(), b.height()).orElse(null);
+            } else if (w.surface.width() != b.width() || w.surface.height() != b.height()) {
+                w.surface.resize(b.width(), b.height());
+            } else {
+                continue;
+            }
+            if (w.surface != null) {
+                w.surface.submit(windowPixels(w), List.of(new Rect(0, 0, b.width(), b.height())));
+            }
+        }
+    }
+
+    /** The window's pixels with their alpha, for its own surface. */
+    private static PixelBuffer windowPixels(AppWindow w) {
+        return PixelBuffer.ofInts(w.pixels, w.bounds.width(), w.bounds.height(), PixelFormat.ARGB32);
     }
 
     private static void clearChanges(AppWindow w) {

@@ -44,9 +44,11 @@ public final class RemoteAppServer implements StaticChannelFactory {
     static final int ICON_CACHE_ENTRIES = 12;
 
     private final List<PublishedApp> apps;
+    private final boolean hiDef;
 
-    private RemoteAppServer(List<PublishedApp> apps) {
+    private RemoteAppServer(List<PublishedApp> apps, boolean hiDef) {
         this.apps = List.copyOf(apps);
+        this.hiDef = hiDef;
     }
 
     public static Builder builder() {
@@ -75,12 +77,13 @@ public final class RemoteAppServer implements StaticChannelFactory {
 
     @Override
     public Optional<StaticChannelProcessor> create(SessionInfo session) {
-        return isRemoteAppClient(session) ? Optional.of(new RailChannel(session, apps)) : Optional.empty();
+        return isRemoteAppClient(session) ? Optional.of(new RailChannel(session, apps, hiDef)) : Optional.empty();
     }
 
     /** Collects the published applications. */
     public static final class Builder {
         private final List<PublishedApp> apps = new ArrayList<>();
+        private boolean hiDef = true;
 
         private Builder() {
         }
@@ -100,8 +103,19 @@ public final class RemoteAppServer implements StaticChannelFactory {
             return this;
         }
 
+        /**
+         * Whether clients that ask for HiDef RemoteApp (mstsc, msrdc) get each window on a graphics surface of its own,
+         * composed by the client with its alpha, instead of windows composited into a desktop the client cuts them
+         * from (what FreeRDP 2.x needs, and all clients get without the graphics pipeline). On by default; it needs
+         * the server's graphics pipeline ({@code GraphicsOptions.pipeline()}).
+         */
+        public Builder hiDef(boolean enabled) {
+            this.hiDef = enabled;
+            return this;
+        }
+
         public RemoteAppServer build() {
-            return new RemoteAppServer(apps);
+            return new RemoteAppServer(apps, hiDef);
         }
     }
 }

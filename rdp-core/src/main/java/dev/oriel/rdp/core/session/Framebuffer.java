@@ -101,6 +101,12 @@ public final class Framebuffer {
         }
     }
 
+    /** Forgets all damage, e.g. of a desktop nobody is shown; its stage then completes as if sent. */
+    public synchronized void discardDamage() {
+        java.util.Arrays.fill(dirty, 0);
+        dirtyTiles = 0;
+    }
+
     public synchronized boolean hasDamage() {
         return dirtyTiles > 0;
     }

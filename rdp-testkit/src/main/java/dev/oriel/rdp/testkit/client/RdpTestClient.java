@@ -14,7 +14,9 @@ import dev.oriel.rdp.core.pdu.capability.LargePointerCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.MultifragmentUpdateCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.OrderCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.PointerCapabilitySet;
+import dev.oriel.rdp.core.pdu.capability.RemoteProgramsCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.ShareCapabilitySet;
+import dev.oriel.rdp.core.pdu.capability.WindowListCapabilitySet;
 import dev.oriel.rdp.core.pdu.capability.VirtualChannelCapabilitySet;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathInputEvent;
 import dev.oriel.rdp.core.pdu.fastpath.FastPathInputPdu;
@@ -286,7 +288,7 @@ public final class RdpTestClient implements AutoCloseable {
 
     private static List<CapabilitySet> clientCapabilities(ClientOptions o, DemandActivePdu demand) {
         BitmapCapabilitySet server = CapabilitySet.find(demand.capabilitySets(), BitmapCapabilitySet.class).orElseThrow();
-        return List.of(
+        List<CapabilitySet> sets = new ArrayList<>(List.of(
                 new GeneralCapabilitySet(1, 3, 0x200, 0, GeneralCapabilitySet.FASTPATH_OUTPUT_SUPPORTED
                         | GeneralCapabilitySet.NO_BITMAP_COMPRESSION_HDR | GeneralCapabilitySet.LONG_CREDENTIALS_SUPPORTED,
                         0, 0, 0, 1, 1),
@@ -299,7 +301,15 @@ public final class RdpTestClient implements AutoCloseable {
                 new ShareCapabilitySet(0),
                 new FontCapabilitySet(FontCapabilitySet.FONTSUPPORT_FONTLIST),
                 new MultifragmentUpdateCapabilitySet(0x3F_FFFF),
-                new LargePointerCapabilitySet(LargePointerCapabilitySet.LARGE_POINTER_FLAG_96x96));
+                new LargePointerCapabilitySet(LargePointerCapabilitySet.LARGE_POINTER_FLAG_96x96)));
+        if ((o.infoFlags() & ClientInfoPdu.INFO_RAIL) != 0) {
+            // What mstsc confirms for RemoteApp ([MS-RDPERP] 2.2.1.1.1, 2.2.1.1.2): every RAIL level (the extended
+            // handshake included), window list support with FreeRDP's icon cache sizes.
+            sets.add(new RemoteProgramsCapabilitySet(0xFF));
+            sets.add(new WindowListCapabilitySet(WindowListCapabilitySet.WINDOW_LEVEL_SUPPORTED_EX, OptionalInt.of(3),
+                    OptionalInt.of(12)));
+        }
+        return sets;
     }
 
     // ---- reading --------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.oriel.rdp.testkit.gfx;
 
+import dev.oriel.rdp.core.graphics.AlphaCodecDecoder;
 import dev.oriel.rdp.core.graphics.PlanarDecoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxDecoder;
 import dev.oriel.rdp.core.graphics.zgfx.ZgfxDecompressor;
@@ -53,6 +54,8 @@ public final class GfxClientModel {
     private final List<Long> endedFrames = new ArrayList<>();
     /** RAIL window id → the surface mapped to it (HiDef RemoteApp). */
     private final Map<Long, Integer> windows = new HashMap<>();
+    /** RAIL window id → its last scaled mapping. */
+    private final Map<Long, MapSurfaceToScaledWindow> scaledWindows = new HashMap<>();
     private CapsConfirm confirm;
     private ResetGraphics reset;
     private Long openFrame;
@@ -91,6 +94,7 @@ public final class GfxClientModel {
         } else if (pdu instanceof DeleteSurface d) {
             check(surfaces.remove(d.surfaceId()) != null, "deleting unknown surface " + d.surfaceId());
             windows.values().removeIf(id -> id == d.surfaceId());
+            scaledWindows.values().removeIf(m -> m.surfaceId() == d.surfaceId());
         } else if (pdu instanceof MapSurfaceToOutput m) {
             surface(m.surfaceId());
         } else if (pdu instanceof StartFrame f) {
@@ -151,7 +155,11 @@ public final class GfxClientModel {
             windows.put(m.windowId(), m.surfaceId());
         } else if (pdu instanceof MapSurfaceToScaledWindow m) {
             surface(m.surfaceId());
+            int[] wh = sizes.get(m.surfaceId());
+            check(m.mappedWidth() <= wh[0] && m.mappedHeight() <= wh[1] && m.targetWidth() > 0 && m.targetHeight() > 0,
+                    m + " outside surface " + m.surfaceId() + " of " + wh[0] + "x" + wh[1] + " or empty");
             windows.put(m.windowId(), m.surfaceId());
+            scaledWindows.put(m.windowId(), m);
         } else if (pdu instanceof MapSurfaceToScaledOutput m) {
             surface(m.surfaceId());
         } else if (!(pdu instanceof CacheImportReply)) {
@@ -170,6 +178,14 @@ public final class GfxClientModel {
             remoteFx.decode(Unpooled.wrappedBuffer(w.bitmapData().toArray()), surface(w.surfaceId()),
                     r.top() * sw + r.left(), sw, sw - r.left(), sh - r.top());
             lossyTiles++;
+            return;
+        }
+        if (w.codecId() == WireToSurface1.CODEC_ALPHA) {
+            // [MS-RDPEGFX] 2.2.4.3: only the alpha of the rectangle changes (after RemoteFX drew it opaque).
+            int[] wh = sizes.get(w.surfaceId());
+            check(wh[2] == GfxPdu.PIXEL_FORMAT_ARGB_8888, "alpha codec on an XRGB surface " + w.surfaceId());
+            AlphaCodecDecoder.decode(Unpooled.wrappedBuffer(w.bitmapData().toArray()), rw, rh, surface(w.surfaceId()),
+                    r.top() * wh[0] + r.left(), wh[0]);
             return;
         }
         check(w.codecId() == WireToSurface1.CODEC_PLANAR, "codec " + w.codecId() + " not modelled");
@@ -244,6 +260,11 @@ public final class GfxClientModel {
     /** The surface mapped to a RAIL window, if any. */
     public java.util.Optional<Integer> surfaceOfWindow(long windowId) {
         return java.util.Optional.ofNullable(windows.get(windowId));
+    }
+
+    /** How the surface mapped to a RAIL window is scaled on the client, when it was mapped scaled. */
+    public java.util.Optional<MapSurfaceToScaledWindow> scaledMapping(long windowId) {
+        return java.util.Optional.ofNullable(scaledWindows.get(windowId));
     }
 
     /** RemoteFX (lossy) payloads drawn so far. */

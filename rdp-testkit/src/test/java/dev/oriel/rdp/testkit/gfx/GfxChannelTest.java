@@ -12,6 +12,7 @@ import dev.oriel.rdp.core.error.DecodeException;
 import dev.oriel.rdp.core.graphics.Psnr;
 import dev.oriel.rdp.core.graphics.gfx.GfxCapabilityNegotiation;
 import dev.oriel.rdp.core.graphics.gfx.GfxChannel;
+import dev.oriel.rdp.core.graphics.gfx.GfxMetrics;
 import dev.oriel.rdp.core.graphics.gfx.GfxEncoderPool;
 import dev.oriel.rdp.core.graphics.gfx.GfxSurfaceEncoder;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportOffer;
@@ -29,7 +30,7 @@ import dev.oriel.rdp.core.pdu.gfx.GfxPdu;
 import dev.oriel.rdp.core.pdu.gfx.GfxPoint;
 import dev.oriel.rdp.core.pdu.gfx.GfxRect;
 import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToOutput;
-import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToWindow;
+import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToScaledWindow;
 import dev.oriel.rdp.core.pdu.gfx.ResetGraphics;
 import dev.oriel.rdp.core.pdu.gfx.SolidFill;
 import dev.oriel.rdp.core.pdu.gfx.StartFrame;
@@ -43,6 +44,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
@@ -569,16 +571,19 @@ class GfxChannelTest {
         GfxChannel.WindowSurface window = ch.createWindowSurface(windowId, 300, 200).orElseThrow();
         assertThat(deliver()).containsExactly(
                 new CreateSurface(window.surfaceId(), 300, 200, GfxPdu.PIXEL_FORMAT_ARGB_8888),
-                new MapSurfaceToWindow(window.surfaceId(), windowId, 300, 200));
+                new MapSurfaceToScaledWindow(window.surfaceId(), windowId, 300, 200, 300, 200));
         assertThat(window.surfaceId()).isNotEqualTo(GfxChannel.SURFACE_ID);
         assertThat(client.surfaceOfWindow(windowId)).hasValue(window.surfaceId());
 
         // A window with a soft shadow and a translucent title bar: alpha must arrive exactly.
         int[] px = windowPixels(300, 200, 1);
-        window.submit(PixelBuffer.ofInts(px, 300, 200, PixelFormat.ARGB32), List.of(new Rect(0, 0, 300, 200)));
+        CompletableFuture<Void> taken = window.submit(PixelBuffer.ofInts(px, 300, 200, PixelFormat.ARGB32),
+                List.of(new Rect(0, 0, 300, 200))).toCompletableFuture();
+        assertThat(taken).isNotDone();
         Framebuffer desktop = new Framebuffer(800, 600);
         pump(ch, desktop);
         assertThat(client.surface(window.surfaceId())).isEqualTo(px);
+        assertThat(taken).isCompleted();
 
         // Resized: a new surface is created and mapped before the old one goes.
         int old = window.surfaceId();
@@ -586,15 +591,26 @@ class GfxChannelTest {
         List<GfxPdu> resize = deliver();
         assertThat(resize).containsExactly(
                 new CreateSurface(window.surfaceId(), 400, 250, GfxPdu.PIXEL_FORMAT_ARGB_8888),
-                new MapSurfaceToWindow(window.surfaceId(), windowId, 400, 250), new DeleteSurface(old));
+                new MapSurfaceToScaledWindow(window.surfaceId(), windowId, 400, 250, 400, 250),
+                new DeleteSurface(old));
         int[] bigger = windowPixels(400, 250, 2);
         window.submit(PixelBuffer.ofInts(bigger, 400, 250, PixelFormat.ARGB32), List.of(new Rect(0, 0, 400, 250)));
         pump(ch, desktop);
         assertThat(client.surface(window.surfaceId())).isEqualTo(bigger);
 
-        // Closed with its window: the surface is deleted and its id free for the next window.
+        // An application rendering at half scale: the client shows the surface at twice its size.
+        window.resize(200, 125, 400, 250);
+        assertThat(deliver()).startsWith(new CreateSurface(window.surfaceId(), 200, 125,
+                GfxPdu.PIXEL_FORMAT_ARGB_8888), new MapSurfaceToScaledWindow(window.surfaceId(), windowId, 200, 125,
+                        400, 250));
+
+        // Closed with its window: the surface is deleted, a pending submission completes, and the id is free for the
+        // next window.
         int last = window.surfaceId();
+        CompletableFuture<Void> dropped = window.submit(PixelBuffer.ofInts(new int[200 * 125], 200, 125,
+                PixelFormat.ARGB32), List.of(new Rect(0, 0, 200, 125))).toCompletableFuture();
         window.close();
+        assertThat(dropped).isCompleted();
         assertThat(deliver()).containsExactly(new DeleteSurface(last));
         assertThat(client.surfaceOfWindow(windowId)).isEmpty();
         GfxChannel.WindowSurface next = ch.createWindowSurface(7, 10, 10).orElseThrow();
@@ -606,6 +622,47 @@ class GfxChannelTest {
         next.submit(PixelBuffer.ofInts(new int[100], 10, 10, PixelFormat.ARGB32), List.of(new Rect(0, 0, 10, 10)));
         assertThat(ch.encode(desktop, ByteBufAllocator.DEFAULT, () -> true)).isZero();
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aWindowsPhotoLikeTilesGoRemoteFxWithTheirAlphaExactAndAreRefinedOnceStill() {
+        options = GraphicsOptions.defaults().withRefineAfter(java.time.Duration.ZERO);
+        GfxChannel ch = open(800, 600, 0);
+        int w = 256;
+        int h = 192;
+        GfxChannel.WindowSurface window = ch.createWindowSurface(9, w, h).orElseThrow();
+        deliver();
+        // A photo in a window whose top half fades in (translucent) and bottom half is opaque.
+        int[] px = new int[w * h];
+        Random rnd = new Random(5);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int g = (x + y) / 2;
+                int a = y < 64 ? 0x40 + x / 2 : 0xFF;
+                px[y * w + x] = a << 24 | ((g + rnd.nextInt(24)) & 0xFF) << 16
+                        | ((g / 2 + 40 + rnd.nextInt(24)) & 0xFF) << 8 | ((255 - g + rnd.nextInt(24)) & 0xFF);
+            }
+        }
+        window.submit(PixelBuffer.ofInts(px, w, h, PixelFormat.ARGB32), List.of(new Rect(0, 0, w, h)));
+        Framebuffer desktop = new Framebuffer(800, 600);
+        pump(ch, desktop);
+        GfxMetrics m = ch.metrics().join();
+        assertThat(m.remoteFx()).as("photo-like tiles").isEqualTo(12);
+        assertThat(m.alpha()).as("translucent ones, the top row of tiles").isEqualTo(4);
+        assertThat(client.received()).filteredOn(p -> p instanceof WireToSurface1 t
+                && t.codecId() == WireToSurface1.CODEC_ALPHA).hasSize(4);
+        int[] shown = client.surface(window.surfaceId());
+        for (int i = 0; i < px.length; i++) {
+            assertThat(shown[i] >>> 24).as("alpha of pixel %d", i).isEqualTo(px[i] >>> 24);
+        }
+        assertThat(Psnr.of(px, shown)).isGreaterThan(30.0);
+
+        // Still: sent again planar, and the client shows the window exactly.
+        assertThat(ch.refineNow()).isEqualTo(12);
+        pump(ch, desktop);
+        assertThat(client.surface(window.surfaceId())).isEqualTo(px);
+        assertThat(ch.metrics().join().refined()).isEqualTo(12);
+        assertThat(ch.refineNow()).isZero();
     }
 
     /** Sends and acknowledges frames until the channel has nothing left (window surfaces included). */

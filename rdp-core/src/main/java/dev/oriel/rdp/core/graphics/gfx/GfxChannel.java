@@ -1,10 +1,8 @@
 package dev.oriel.rdp.core.graphics.gfx;
 
 import dev.oriel.rdp.core.api.GraphicsOptions;
-import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToWindow;
-import dev.oriel.rdp.core.pdu.gfx.DeleteSurface;
-import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.api.PixelBuffer;
+import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelContext;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelProcessor;
 import dev.oriel.rdp.core.error.DecodeException;
@@ -15,10 +13,12 @@ import dev.oriel.rdp.core.pdu.gfx.CacheImportReply;
 import dev.oriel.rdp.core.pdu.gfx.CapsAdvertise;
 import dev.oriel.rdp.core.pdu.gfx.CapsConfirm;
 import dev.oriel.rdp.core.pdu.gfx.CreateSurface;
+import dev.oriel.rdp.core.pdu.gfx.DeleteSurface;
 import dev.oriel.rdp.core.pdu.gfx.EndFrame;
 import dev.oriel.rdp.core.pdu.gfx.FrameAcknowledge;
 import dev.oriel.rdp.core.pdu.gfx.GfxPdu;
 import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToOutput;
+import dev.oriel.rdp.core.pdu.gfx.MapSurfaceToScaledWindow;
 import dev.oriel.rdp.core.pdu.gfx.ResetGraphics;
 import dev.oriel.rdp.core.pdu.gfx.StartFrame;
 import dev.oriel.rdp.core.pdu.gfx.ZgfxSegments;
@@ -27,8 +27,15 @@ import dev.oriel.rdp.core.wire.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -81,9 +88,13 @@ public final class GfxChannel implements DynamicChannelProcessor {
     private boolean refineScheduled;
     private GfxSurfaceEncoder surface;
     /** RemoteApp windows with surfaces of their own (HiDef), by window id, in creation order. */
-    private final java.util.Map<Long, WindowSurface> windows = new java.util.LinkedHashMap<>();
+    private final Map<Long, WindowSurface> windows = new LinkedHashMap<>();
     /** Surface ids in use besides the output surface's. */
-    private final java.util.BitSet surfaceIds = new java.util.BitSet();
+    private final BitSet surfaceIds = new BitSet();
+    /** How the window surfaces deleted so far (closed or replaced on resize) were drawn, for {@link #metrics()}. */
+    private GfxSurfaceEncoder.Stats retiredWindowStats = new GfxSurfaceEncoder.Stats();
+    /** Told when the pipeline becomes ready or closes ({@link #addStateListener}). */
+    private final List<Runnable> stateListeners = new CopyOnWriteArrayList<>();
     /** The client's one bitmap cache, shared by all surfaces. */
     private GfxBitmapCache cache;
     /** A frame is being encoded on the pool; the next waits for it (its workers read the shadow copy). */
@@ -95,6 +106,10 @@ public final class GfxChannel implements DynamicChannelProcessor {
     private final List<GfxPdu> deferred = new ArrayList<>();
     private DynamicChannelContext context;
     private boolean ready;
+    /** RemoteFX quantisation for photo-like tiles of the output surface, or null for planar only. */
+    private RfxQuant outputQuant;
+    /** The output surface exists and is mapped; see {@link #showOutput}. */
+    private boolean outputShown = true;
 
     /**
      * @param pool    where tiles are encoded; null encodes every frame on the event loop
@@ -187,9 +202,11 @@ public final class GfxChannel implements DynamicChannelProcessor {
         // far cheaper than RemoteFX's transform, so it gets planar for photo-like tiles too.
         boolean remoteFx = options.photoCodec() == GraphicsOptions.PhotoCodec.REMOTEFX && !choice.thinClient();
         cache = new GfxBitmapCache(choice.cacheSlots(), choice.cacheBytes(), Framebuffer.TILE * Framebuffer.TILE * 4);
-        surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, cache,
-                remoteFx ? remoteFxQuant(options.remoteFxQuant()) : null, false);
+        outputQuant = remoteFx ? remoteFxQuant(options.remoteFxQuant()) : null;
+        surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, cache, outputQuant, false);
         ready = true;
+        // Listeners first: a HiDef RemoteApp desktop hides the output surface before the desktop would be sent to it.
+        stateChanged();
         host.graphicsPipelineReady(this);
     }
 
@@ -231,6 +248,10 @@ public final class GfxChannel implements DynamicChannelProcessor {
      */
     public int encode(Framebuffer fb, ByteBufAllocator alloc, BooleanSupplier writable) {
         framebuffer = fb;
+        if (ready && !outputShown) {
+            fb.discardDamage(); // no surface shows the desktop
+        }
+        completeCleanWindows();
         if (!ready || encoding || !flow.canSend() || !writable.getAsBoolean() || !anyDamage(fb)) {
             return 0;
         }
@@ -238,9 +259,11 @@ public final class GfxChannel implements DynamicChannelProcessor {
         long now = clock.getAsLong();
         List<GfxSurfaceEncoder.Frame> frames = new ArrayList<>();
         int taken = 0;
-        GfxSurfaceEncoder.Frame desktop = surface.prepare(fb, MAX_TILES_PER_FRAME, now);
-        frames.add(desktop);
-        taken += desktop.taken();
+        if (outputShown) {
+            GfxSurfaceEncoder.Frame desktop = surface.prepare(fb, MAX_TILES_PER_FRAME, now);
+            frames.add(desktop);
+            taken += desktop.taken();
+        }
         for (WindowSurface w : windows.values()) {
             if (taken < MAX_TILES_PER_FRAME && w.framebuffer.hasDamage()) {
                 GfxSurfaceEncoder.Frame f = w.encoder.prepare(w.framebuffer, MAX_TILES_PER_FRAME - taken, now);
@@ -248,6 +271,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
                 taken += f.taken();
             }
         }
+        completeCleanWindows();
         frames.removeIf(GfxSurfaceEncoder.Frame::isEmpty);
         if (frames.isEmpty()) {
             return taken; // only unchanged pixels: no frame for the client to acknowledge
@@ -297,6 +321,13 @@ public final class GfxChannel implements DynamicChannelProcessor {
         return taken;
     }
 
+    /** Completes the submissions of window surfaces whose damage has all been taken into frames. */
+    private void completeCleanWindows() {
+        for (WindowSurface w : windows.values()) {
+            completeWaiter(w.framebuffer.takeWaiterIfClean());
+        }
+    }
+
     private boolean anyDamage(Framebuffer fb) {
         if (fb.hasDamage()) {
             return true;
@@ -331,33 +362,55 @@ public final class GfxChannel implements DynamicChannelProcessor {
     }
 
     /**
-     * A RemoteApp window's own ARGB surface, mapped to the window ([MS-RDPEGFX] 2.2.2.20): the HiDef RemoteApp way,
-     * where the client composes windows itself. Pixels go in with {@link #submit} (any thread); the rest is confined
-     * to the connection's event loop, like the channel.
+     * A RemoteApp window's own ARGB surface, mapped to the window: the HiDef RemoteApp way, where the client composes
+     * the windows itself. The surface holds the window's pixels at their own size (the buffer), and the client shows
+     * them scaled to the window's size on its desktop (the target), the same size unless the application renders at
+     * another scale. Pixels go in with {@link #submit} (any thread); the rest is confined to the connection's event
+     * loop, like the channel.
+     *
+     * <p>Always mapped with Map Surface To Scaled Window ([MS-RDPEGFX] 2.2.2.23), even unscaled: mstsc mishandles a
+     * session that mixes it with the unscaled Map Surface To Window (Weston's RAIL backend, protocol map P-GFX-6).
+     * Always ARGB ([MS-RDPEGFX] 2.2.1.4), even for opaque windows, for the same client.
      */
     public final class WindowSurface {
         private final long windowId;
         private int surfaceId;
+        private int width;
+        private int height;
+        private int targetWidth;
+        private int targetHeight;
         private Framebuffer framebuffer;
         private GfxSurfaceEncoder encoder;
         private volatile boolean closed;
 
-        private WindowSurface(long windowId, int width, int height) {
+        private WindowSurface(long windowId, int width, int height, int targetWidth, int targetHeight) {
             this.windowId = windowId;
-            open(width, height);
+            open(width, height, targetWidth, targetHeight);
         }
 
-        private void open(int width, int height) {
-            surfaceId = surfaceIds.nextClearBit(SURFACE_ID + 1);
-            if (surfaceId > 0xFFFF) {
+        private void open(int width, int height, int targetWidth, int targetHeight) {
+            if (width <= 0 || height <= 0 || targetWidth <= 0 || targetHeight <= 0) {
+                throw new IllegalArgumentException("empty window surface " + width + "x" + height + " -> "
+                        + targetWidth + "x" + targetHeight);
+            }
+            int id = surfaceIds.nextClearBit(SURFACE_ID + 1);
+            if (id > 0xFFFF) {
                 throw new IllegalStateException("no surface id left");
             }
-            surfaceIds.set(surfaceId);
+            surfaceIds.set(id);
+            if (encoder != null) {
+                retiredWindowStats = retiredWindowStats.plus(encoder.stats());
+            }
+            surfaceId = id;
+            this.width = width;
+            this.height = height;
+            this.targetWidth = targetWidth;
+            this.targetHeight = targetHeight;
             framebuffer = new Framebuffer(width, height);
-            encoder = new GfxSurfaceEncoder(surfaceId, width, height, cache, null, true);
+            encoder = new GfxSurfaceEncoder(surfaceId, width, height, cache, outputQuant, true);
             // Create, then map ([MS-RDPEGFX] 3.3.5.x): the window shows the surface from the next frame on.
             send(List.of(new CreateSurface(surfaceId, width, height, GfxPdu.PIXEL_FORMAT_ARGB_8888),
-                    new MapSurfaceToWindow(surfaceId, windowId, width, height)));
+                    new MapSurfaceToScaledWindow(surfaceId, windowId, width, height, targetWidth, targetHeight)));
         }
 
         public long windowId() {
@@ -368,30 +421,61 @@ public final class GfxChannel implements DynamicChannelProcessor {
             return surfaceId;
         }
 
-        /**
-         * Copies {@code damage} of {@code pixels} (ARGB, the window's size) into the surface and sends it; ignored once
-         * the surface is closed.
-         */
-        public void submit(PixelBuffer pixels, List<Rect> damage) {
-            if (closed) {
-                return;
-            }
-            framebuffer.copyFrom(pixels, damage);
-            context.executor().execute(host::flushGraphics);
+        /** The surface's (buffer's) width in pixels. */
+        public int width() {
+            return width;
+        }
+
+        public int height() {
+            return height;
+        }
+
+        /** The width the client shows the surface at. */
+        public int targetWidth() {
+            return targetWidth;
+        }
+
+        public int targetHeight() {
+            return targetHeight;
+        }
+
+        public boolean isClosed() {
+            return closed;
         }
 
         /**
-         * A new size: a new surface mapped to the window, then the old one deleted, so the client never shows a
-         * window without a surface. The new surface starts empty: submit its pixels.
+         * Copies {@code damage} of {@code pixels} (ARGB, the surface's size; clipped to it) into the surface and sends
+         * it. Completes when that damage has been taken into a frame (merged with later damage when the client is
+         * slower than the application), or at once when the surface is closed.
          */
+        public CompletionStage<Void> submit(PixelBuffer pixels, List<Rect> damage) {
+            if (closed) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletionStage<Void> taken = framebuffer.copyFrom(pixels, damage);
+            context.executor().execute(host::flushGraphics);
+            return taken;
+        }
+
+        /** A new buffer size shown at the same size: {@link #resize(int, int, int, int)}. */
         public void resize(int width, int height) {
+            resize(width, height, width, height);
+        }
+
+        /**
+         * A new size: a new surface mapped to the window, then the old one deleted, so the client never shows the
+         * window without a surface (as Weston does). The new surface starts transparent: submit its pixels.
+         */
+        public void resize(int width, int height, int targetWidth, int targetHeight) {
             if (closed) {
                 return;
             }
             int old = surfaceId;
-            open(width, height);
+            Framebuffer oldPixels = framebuffer;
+            open(width, height, targetWidth, targetHeight);
             send(List.of(new DeleteSurface(old)));
             surfaceIds.clear(old);
+            completeWaiter(oldPixels.takeWaiter());
         }
 
         /** Deletes the surface (the window is gone, or the client leaves HiDef). */
@@ -399,27 +483,91 @@ public final class GfxChannel implements DynamicChannelProcessor {
             if (!closed) {
                 closed = true;
                 windows.remove(windowId);
+                retiredWindowStats = retiredWindowStats.plus(encoder.stats());
                 send(List.of(new DeleteSurface(surfaceId)));
                 surfaceIds.clear(surfaceId);
+                completeWaiter(framebuffer.takeWaiter());
             }
         }
     }
 
+    private static void completeWaiter(CompletableFuture<Void> waiter) {
+        if (waiter != null) {
+            waiter.complete(null);
+        }
+    }
+
     /**
-     * Creates a surface of its own for RemoteApp window {@code windowId} (a RAIL window the client knows), or empty
-     * before the pipeline is ready. Replaces a surface the window already has.
+     * Creates a surface of its own for RemoteApp window {@code windowId} (a RAIL window the client knows already),
+     * shown at its own size; empty before the pipeline is ready. Replaces a surface the window already has.
      */
-    public java.util.Optional<WindowSurface> createWindowSurface(long windowId, int width, int height) {
+    public Optional<WindowSurface> createWindowSurface(long windowId, int width, int height) {
+        return createWindowSurface(windowId, width, height, width, height);
+    }
+
+    /**
+     * Creates a surface of {@code width} × {@code height} for RemoteApp window {@code windowId}, which the client
+     * shows scaled to {@code targetWidth} × {@code targetHeight}; empty before the pipeline is ready. Replaces a
+     * surface the window already has.
+     */
+    public Optional<WindowSurface> createWindowSurface(long windowId, int width, int height, int targetWidth,
+            int targetHeight) {
         if (!ready) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         WindowSurface existing = windows.get(windowId);
         if (existing != null) {
             existing.close();
         }
-        WindowSurface w = new WindowSurface(windowId, width, height);
+        WindowSurface w = new WindowSurface(windowId, width, height, targetWidth, targetHeight);
         windows.put(windowId, w);
-        return java.util.Optional.of(w);
+        return Optional.of(w);
+    }
+
+    /**
+     * Shows or hides the desktop: the output surface is created and mapped, or deleted. A HiDef RemoteApp client
+     * composes its windows from their own surfaces and has no desktop to show, so while its windows have surfaces the
+     * desktop surface goes and the session's desktop damage is dropped (as Weston's RAIL backend has no output
+     * surface). Shown again, the desktop is sent whole. Ignored before the pipeline is ready.
+     */
+    public void showOutput(boolean show) {
+        if (!ready || show == outputShown) {
+            return;
+        }
+        outputShown = show;
+        if (show) {
+            surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, cache, outputQuant, false);
+            send(List.of(new CreateSurface(SURFACE_ID, width, height, GfxPdu.PIXEL_FORMAT_XRGB_8888),
+                    new MapSurfaceToOutput(SURFACE_ID, 0, 0)));
+            if (framebuffer != null) {
+                framebuffer.invalidate(new Rect(0, 0, width, height));
+            }
+            host.flushGraphics();
+        } else {
+            send(List.of(new DeleteSurface(SURFACE_ID)));
+        }
+    }
+
+    public boolean outputShown() {
+        return outputShown;
+    }
+
+    /**
+     * Runs {@code listener} on the connection's event loop each time the pipeline becomes ready or closes (check
+     * {@link #ready()}); e.g. a RemoteApp desktop moving its windows onto surfaces of their own. Any thread.
+     */
+    public void addStateListener(Runnable listener) {
+        stateListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void stateChanged() {
+        for (Runnable l : stateListeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                log.warn("Graphics pipeline state listener failed error={}", e.toString(), e);
+            }
+        }
     }
 
     private void sendFrame(ByteBuf message) {
@@ -435,7 +583,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
      * demand.
      */
     private void scheduleRefine() {
-        if (refineScheduled || !surface.hasLossyTiles()) {
+        if (refineScheduled || !anyLossy()) {
             return;
         }
         refineScheduled = context.schedule(() -> {
@@ -452,10 +600,27 @@ public final class GfxChannel implements DynamicChannelProcessor {
      * flushes graphics. Returns how many were marked.
      */
     public int refineNow() {
-        if (surface == null || framebuffer == null) {
-            return 0;
+        long stillSince = clock.getAsLong() - options.refineAfter().toNanos();
+        int marked = 0;
+        if (surface != null && framebuffer != null && outputShown) {
+            marked += surface.refine(framebuffer, stillSince);
         }
-        return surface.refine(framebuffer, clock.getAsLong() - options.refineAfter().toNanos());
+        for (WindowSurface w : windows.values()) {
+            marked += w.encoder.refine(w.framebuffer, stillSince);
+        }
+        return marked;
+    }
+
+    private boolean anyLossy() {
+        if (outputShown && surface.hasLossyTiles()) {
+            return true;
+        }
+        for (WindowSurface w : windows.values()) {
+            if (w.encoder.hasLossyTiles()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -464,9 +629,12 @@ public final class GfxChannel implements DynamicChannelProcessor {
      */
     public CompletableFuture<GfxMetrics> metrics() {
         return CompletableFuture.supplyAsync(() -> {
-            GfxSurfaceEncoder.Stats s = stats();
+            GfxSurfaceEncoder.Stats s = stats().plus(retiredWindowStats);
+            for (WindowSurface w : windows.values()) {
+                s = s.plus(w.encoder.stats());
+            }
             return new GfxMetrics(framesSent, framesSent - flow.inFlight(), s.unchanged(), s.solid(), s.cacheHits(),
-                    s.planar(), s.remoteFx(), s.refined(), s.scrolls(), s.codecBytes());
+                    s.planar(), s.remoteFx(), s.alpha(), s.refined(), s.scrolls(), s.codecBytes());
         }, context.executor());
     }
 
@@ -497,13 +665,16 @@ public final class GfxChannel implements DynamicChannelProcessor {
         // Window surfaces die with the channel; their owners see closed surfaces from now on.
         for (WindowSurface w : List.copyOf(windows.values())) {
             w.closed = true;
+            completeWaiter(w.framebuffer.takeWaiter());
         }
         windows.clear();
         surfaceIds.clear();
         deferred.clear();
+        outputShown = true;
         if (ready) {
             ready = false;
             host.graphicsPipelineClosed(this);
+            stateChanged();
         }
     }
 

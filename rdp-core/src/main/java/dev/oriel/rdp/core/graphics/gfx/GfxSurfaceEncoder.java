@@ -90,6 +90,7 @@ public final class GfxSurfaceEncoder {
         long cacheHits;
         long planar;
         long remoteFx;
+        long alpha;
         long refined;
         long scrolls;
         long codecBytes;
@@ -115,6 +116,11 @@ public final class GfxSurfaceEncoder {
             return remoteFx;
         }
 
+        /** RemoteFX tiles of an ARGB surface that were not opaque: their alpha followed with the alpha codec. */
+        public long alpha() {
+            return alpha;
+        }
+
         /** Lossy tiles sent again losslessly once they stayed still. */
         public long refined() {
             return refined;
@@ -125,15 +131,30 @@ public final class GfxSurfaceEncoder {
             return scrolls;
         }
 
-        /** Bytes of codec payload (planar and RemoteFX), without PDU headers. */
+        /** Bytes of codec payload (planar, RemoteFX, alpha), without PDU headers. */
         public long codecBytes() {
             return codecBytes;
+        }
+
+        /** The sum of this and {@code other}, e.g. over a channel's surfaces. */
+        public Stats plus(Stats other) {
+            Stats s = new Stats();
+            s.unchanged = unchanged + other.unchanged;
+            s.solid = solid + other.solid;
+            s.cacheHits = cacheHits + other.cacheHits;
+            s.planar = planar + other.planar;
+            s.remoteFx = remoteFx + other.remoteFx;
+            s.alpha = alpha + other.alpha;
+            s.refined = refined + other.refined;
+            s.scrolls = scrolls + other.scrolls;
+            s.codecBytes = codecBytes + other.codecBytes;
+            return s;
         }
 
         @Override
         public String toString() {
             return "unchanged=" + unchanged + " solid=" + solid + " cacheHits=" + cacheHits + " planar=" + planar
-                    + " remoteFx=" + remoteFx + " refined=" + refined + " scrolls=" + scrolls + " codecBytes="
+                    + " remoteFx=" + remoteFx + " alpha=" + alpha + " refined=" + refined + " scrolls=" + scrolls + " codecBytes="
                     + codecBytes;
         }
     }
@@ -149,8 +170,9 @@ public final class GfxSurfaceEncoder {
     }
 
     /**
-     * @param alpha an ARGB surface ([MS-RDPEGFX] 2.2.1.4 PIXEL_FORMAT_ARGB_8888), e.g. a RemoteApp window's: tiles go
-     *              planar with the alpha plane (RemoteFX has no alpha), and scrolls are not detected
+     * @param alpha an ARGB surface ([MS-RDPEGFX] 2.2.1.4 PIXEL_FORMAT_ARGB_8888), e.g. a RemoteApp window's: planar
+     *              tiles carry the alpha plane, RemoteFX ones (which have no alpha) are followed by the alpha codec
+     *              where the tile is not opaque, and scrolls are not detected
      */
     public GfxSurfaceEncoder(int surfaceId, int width, int height, int cacheSlots, long cacheBytes,
             RfxQuant photoQuant, boolean alpha) {
@@ -167,7 +189,7 @@ public final class GfxSurfaceEncoder {
         this.alpha = alpha;
         this.pixelMask = alpha ? 0xFFFF_FFFF : 0x00FF_FFFF;
         this.hashMask = alpha ? 0xFFFF_FFFFL : 0x00FF_FFFFL;
-        this.photoQuant = alpha ? null : photoQuant;
+        this.photoQuant = photoQuant;
         this.width = width;
         this.height = height;
         this.tilesX = (width + TILE - 1) / TILE;
@@ -195,7 +217,7 @@ public final class GfxSurfaceEncoder {
     /** A tile whose codec payload is still to be encoded, in its place among the frame's PDUs. */
     private static final class CodecTile {
         final Rect rect;
-        /** {@link WireToSurface1#CODEC_PLANAR} or {@link WireToSurface1#CODEC_CAVIDEO}. */
+        /** {@link WireToSurface1#CODEC_PLANAR}, {@link WireToSurface1#CODEC_CAVIDEO} or {@code CODEC_ALPHA}. */
         final int codec;
         ByteBuf data;
 
@@ -232,8 +254,11 @@ public final class GfxSurfaceEncoder {
          */
         public CompletableFuture<Void> encode(GfxEncoderPool pool, ByteBufAllocator alloc) {
             for (CodecTile t : tiles) {
-                t.data = alloc.buffer(t.codec == WireToSurface1.CODEC_PLANAR ? GfxTileWorker.MAX_OUTPUT
-                        : GfxTileWorker.MAX_RFX_OUTPUT);
+                t.data = alloc.buffer(switch (t.codec) {
+                    case WireToSurface1.CODEC_PLANAR -> GfxTileWorker.MAX_OUTPUT;
+                    case WireToSurface1.CODEC_ALPHA -> GfxTileWorker.MAX_ALPHA_OUTPUT;
+                    default -> GfxTileWorker.MAX_RFX_OUTPUT;
+                });
             }
             if (encodesInline(pool)) {
                 encodeRange(inlineWorker, 0, 1);
@@ -269,6 +294,8 @@ public final class GfxSurfaceEncoder {
                 if (t.codec == WireToSurface1.CODEC_PLANAR) {
                     worker.encodePlanar(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(), alpha,
                             t.data);
+                } else if (t.codec == WireToSurface1.CODEC_ALPHA) {
+                    worker.encodeAlpha(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(), t.data);
                 } else {
                     worker.encodeRemoteFx(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(),
                             photoQuant, t.data);
@@ -374,6 +401,14 @@ public final class GfxSurfaceEncoder {
             frame.items.add(codecTile);
             frame.tiles.add(codecTile);
             stats.remoteFx++;
+            if (alpha && !opaque(n)) {
+                // RemoteFX leaves the pixels opaque ([MS-RDPEGFX] 2.2.4.1 codes colour only); the alpha codec then
+                // sets their alpha, exactly (2.2.4.3), in the same frame.
+                CodecTile alphaTile = new CodecTile(r, WireToSurface1.CODEC_ALPHA);
+                frame.items.add(alphaTile);
+                frame.tiles.add(alphaTile);
+                stats.alpha++;
+            }
             if (!lossy[t]) {
                 lossy[t] = true;
                 lossyCount++;
@@ -470,6 +505,15 @@ public final class GfxSurfaceEncoder {
             }
         }
         return marked;
+    }
+
+    private boolean opaque(int n) {
+        for (int i = 0; i < n; i++) {
+            if (tile[i] >>> 24 != 0xFF) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isSolid(int n, int first) {

@@ -1,6 +1,7 @@
 package dev.oriel.rdp.core.graphics.gfx;
 
 import dev.oriel.rdp.core.api.Rect;
+import dev.oriel.rdp.core.graphics.AlphaCodecEncoder;
 import dev.oriel.rdp.core.graphics.PlanarEncoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxMessageEncoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxQuant;
@@ -26,6 +27,8 @@ final class GfxTileWorker {
      */
     static final int MAX_OUTPUT = TILE * TILE * 4 + 2;
     static final int MAX_RFX_OUTPUT = 3 * TILE * TILE * 2 + 512;
+    static final int MAX_ALPHA_OUTPUT = AlphaCodecEncoder.maxEncodedSize(TILE, TILE);
+    private final AlphaCodecEncoder alpha = new AlphaCodecEncoder();
 
     /**
      * Planar, lossless, rows top-down as surfaces are ([MS-RDPEGFX] 2.2.4.3); the alpha plane only for ARGB surfaces
@@ -36,6 +39,14 @@ final class GfxTileWorker {
             System.arraycopy(rows[y + r], x, pixels, r * w, w);
         }
         planar.encode(pixels, 0, w, w, h, alpha, false, out);
+    }
+
+    /** The alpha of a tile of an ARGB surface, with the alpha codec ([MS-RDPEGFX] 2.2.4.3), after its RemoteFX. */
+    void encodeAlpha(int[][] rows, int x, int y, int w, int h, ByteBuf out) {
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(rows[y + r], x, pixels, r * w, w);
+        }
+        alpha.encode(pixels, 0, w, w, h, out);
     }
 
     /**
