@@ -8,8 +8,11 @@ import java.util.Objects;
  * updates whatever these say.
  *
  * @param pipeline          offer the graphics pipeline to clients that support it
- * @param bulkCompression   ZGFX-compress its messages: fewer bytes on the wire for about 5 MB of compressor state
- *                          per session
+ * @param bulkCompression   ZGFX-compress its messages: fewer bytes on the wire for compressor state per session
+ * @param bulkHistory       bytes of the stream the ZGFX compressor matches against (the client keeps 2.5 MB; a
+ *                          compressor may use less): 1 MiB by default, about 2.9 MB of state per session; the most,
+ *                          {@code ZgfxCompressor.MAX_HISTORY}, takes 5.3 MB for 0.2 % fewer bytes on a UI desktop;
+ *                          512 KiB takes 1.6 MB for 2 % more
  * @param photoCodec        the codec for photo-like tiles (many colours); text and UI tiles are always planar. With
  *                          {@code REMOTEFX}, clients without the pipeline that ask for RemoteFX get it in surface bits
  *                          commands (lossy everywhere: their choice); with {@code PLANAR} they get bitmap updates
@@ -19,8 +22,12 @@ import java.util.Objects;
  * @param refineAfter       how long a lossy tile must stay unchanged before it is sent again losslessly, so a still
  *                          picture ends up exact
  */
-public record GraphicsOptions(boolean pipeline, boolean bulkCompression, PhotoCodec photoCodec, int remoteFxQuant,
-        Duration refineAfter) {
+public record GraphicsOptions(boolean pipeline, boolean bulkCompression, int bulkHistory, PhotoCodec photoCodec,
+        int remoteFxQuant, Duration refineAfter) {
+    /** The least and most {@link #bulkHistory()}, as the compressor takes them. */
+    public static final int MIN_BULK_HISTORY = 64 * 1024;
+    public static final int MAX_BULK_HISTORY = 2_500_000 - 65_535;
+    public static final int DEFAULT_BULK_HISTORY = 1 << 20;
 
     /** Codecs for photo-like content. */
     public enum PhotoCodec {
@@ -39,30 +46,42 @@ public record GraphicsOptions(boolean pipeline, boolean bulkCompression, PhotoCo
         if (refineAfter.isNegative()) {
             throw new IllegalArgumentException("refineAfter is negative");
         }
+        if (bulkHistory < MIN_BULK_HISTORY || bulkHistory > MAX_BULK_HISTORY) {
+            throw new IllegalArgumentException("bulkHistory outside " + MIN_BULK_HISTORY + ".." + MAX_BULK_HISTORY + ": "
+                    + bulkHistory);
+        }
     }
 
-    /** The pipeline with ZGFX compression, RemoteFX at FreeRDP's quality for photo-like tiles, refined after 300 ms. */
+    /**
+     * The pipeline with ZGFX compression over 1 MiB of history, RemoteFX at FreeRDP's quality for photo-like tiles,
+     * refined after 300 ms.
+     */
     public static GraphicsOptions defaults() {
-        return new GraphicsOptions(true, true, PhotoCodec.REMOTEFX, 0, Duration.ofMillis(300));
+        return new GraphicsOptions(true, true, DEFAULT_BULK_HISTORY, PhotoCodec.REMOTEFX, 0, Duration.ofMillis(300));
     }
 
     public GraphicsOptions withPipeline(boolean on) {
-        return new GraphicsOptions(on, bulkCompression, photoCodec, remoteFxQuant, refineAfter);
+        return new GraphicsOptions(on, bulkCompression, bulkHistory, photoCodec, remoteFxQuant, refineAfter);
     }
 
     public GraphicsOptions withBulkCompression(boolean on) {
-        return new GraphicsOptions(pipeline, on, photoCodec, remoteFxQuant, refineAfter);
+        return new GraphicsOptions(pipeline, on, bulkHistory, photoCodec, remoteFxQuant, refineAfter);
+    }
+
+    /** @param bytes {@link #MIN_BULK_HISTORY} to {@link #MAX_BULK_HISTORY}; see {@link #bulkHistory()} */
+    public GraphicsOptions withBulkHistory(int bytes) {
+        return new GraphicsOptions(pipeline, bulkCompression, bytes, photoCodec, remoteFxQuant, refineAfter);
     }
 
     public GraphicsOptions withPhotoCodec(PhotoCodec codec) {
-        return new GraphicsOptions(pipeline, bulkCompression, codec, remoteFxQuant, refineAfter);
+        return new GraphicsOptions(pipeline, bulkCompression, bulkHistory, codec, remoteFxQuant, refineAfter);
     }
 
     public GraphicsOptions withRemoteFxQuant(int offset) {
-        return new GraphicsOptions(pipeline, bulkCompression, photoCodec, offset, refineAfter);
+        return new GraphicsOptions(pipeline, bulkCompression, bulkHistory, photoCodec, offset, refineAfter);
     }
 
     public GraphicsOptions withRefineAfter(Duration delay) {
-        return new GraphicsOptions(pipeline, bulkCompression, photoCodec, remoteFxQuant, delay);
+        return new GraphicsOptions(pipeline, bulkCompression, bulkHistory, photoCodec, remoteFxQuant, delay);
     }
 }

@@ -42,14 +42,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server side of the graphics pipeline DVC ({@code Microsoft::Windows::RDS::Graphics}, [MS-RDPEGFX] 3.3) for a
- * desktop session: capability negotiation, then one XRGB surface the size of the desktop mapped at the origin, then
- * frames of dirty tiles ({@link GfxSurfaceEncoder}: skipped when unchanged, solid fills, cached tiles, planar),
- * bounded by the client's frame acknowledgements. Once the surface
- * exists the session's graphics go here instead of bitmap updates ({@link Host#graphicsPipelineReady}); if the
- * channel closes they go back.
+ * The server side of the graphics pipeline DVC ({@code Microsoft::Windows::RDS::Graphics}, [MS-RDPEGFX] 3.3):
+ * capability negotiation, then one XRGB surface the size of the desktop mapped at the origin, then frames of dirty
+ * tiles ({@link GfxSurfaceEncoder}: skipped when unchanged, solid fills, cached tiles, scrolls, RemoteFX, planar),
+ * bounded by the client's frame acknowledgements. Once the surface exists the session's graphics go here instead of
+ * bitmap updates ({@link Host#graphicsPipelineReady}); if the channel closes they go back.
  *
- * <p>Confined to the connection's event loop.
+ * <p>HiDef RemoteApp adds ARGB surfaces mapped to windows ({@link #createWindowSurface}) and may hide the desktop
+ * surface ({@link #showOutput}); each frame carries the tiles of every surface.
+ *
+ * <p>Confined to the connection's event loop, except {@link WindowSurface#submit}, {@link #metrics()} and
+ * {@link #addStateListener}.
  */
 public final class GfxChannel implements DynamicChannelProcessor {
     private static final Logger log = LoggerFactory.getLogger(GfxChannel.class);
@@ -191,7 +194,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
         }
         log.debug("Graphics pipeline: confirming version 0x{} flags 0x{}", Long.toHexString(choice.confirm().version()),
                 Long.toHexString(choice.confirm().flags()));
-        zgfx = options.bulkCompression() ? new ZgfxCompressor() : null;
+        zgfx = options.bulkCompression() ? new ZgfxCompressor(options.bulkHistory()) : null;
         // [MS-RDPEGFX] 3.3.5.19-3.3.5.15: confirm first, then reset graphics, then the surface and its mapping.
         send(List.of(new CapsConfirm(choice.confirm()),
                 new ResetGraphics(width, height, List.of(new ResetGraphics.Monitor(0, 0, width - 1, height - 1,

@@ -33,7 +33,10 @@ import java.nio.ByteOrder;
  * 4-byte match exists, the most recent position with the same 3 bytes is tried. A match is taken only when it costs
  * fewer bits than the literals it replaces, and a run of literals goes out as an unencoded run when that is shorter.
  *
- * <p>Memory: about 5 MB per instance (window and tables), allocated once; compressing allocates nothing.
+ * <p>Memory: about 5.2 MB per instance with the whole history (window and tables), allocated once; compressing
+ * allocates nothing. A compressor may keep less history than the client ({@link #ZgfxCompressor(int)}): it then only
+ * emits matches within what it keeps, which any client decodes, for a little less compression and much less memory
+ * (about 1.6 MB at 512 KiB), which matters with many sessions per server.
  * Not thread-safe: one instance per channel direction, used from its event loop.
  */
 public final class ZgfxCompressor {
@@ -45,11 +48,11 @@ public final class ZgfxCompressor {
      * copies.
      */
     static final int MAX_DISTANCE = HISTORY_SIZE - MAX_SEGMENT;
-    /** Room after the kept history for new segments; the window slides when it is full. */
-    private static final int SLACK = 1 << 20;
-    private static final int HASH_BITS = 18;
+    /** The least history {@link #ZgfxCompressor(int)} accepts. */
+    public static final int MIN_HISTORY = 64 * 1024;
+    /** The most history a compressor keeps: the client's 2.5 MB less one segment. */
+    public static final int MAX_HISTORY = MAX_DISTANCE;
     private static final int HASH3_BITS = 16;
-    private static final int CHAIN_SIZE = 1 << 17;
     private static final int DEFAULT_MAX_CHAIN = 24;
     private static final int DEFAULT_NICE_LENGTH = 96;
     /** Room past the segment's size for the token that crosses it (at most 2 literals and a match: 77 bits). */
@@ -65,12 +68,16 @@ public final class ZgfxCompressor {
 
     private final int maxChain;
     private final int niceLength;
+    /** The farthest match emitted: the history kept, at most {@link #MAX_DISTANCE}. */
+    private final int maxDistance;
+    /** Bits of the 4-byte hash: enough heads for the history kept (2^18 for the whole 2.5 MB). */
+    private final int hashBits;
 
     /**
-     * The stream's most recent bytes. INVARIANT: the window holds at least {@code min(historyBytes, MAX_DISTANCE)}
+     * The stream's most recent bytes. INVARIANT: the window holds at least {@code min(historyBytes, maxDistance)}
      * bytes before the segment being compressed, so every distance this class accepts lands inside it.
      */
-    private final byte[] window = new byte[MAX_DISTANCE + SLACK];
+    private final byte[] window;
     /** Absolute stream position (modulo 2^32) of {@code window[0]}. */
     private int windowBase;
     private int windowEnd;
@@ -80,9 +87,10 @@ public final class ZgfxCompressor {
     private long historyBytes;
 
     /** Most recent absolute position per hash of 4 bytes; stale or colliding entries are weeded out by comparing. */
-    private final int[] head = new int[1 << HASH_BITS];
-    /** For the last {@link #CHAIN_SIZE} positions, the previous position with the same hash. */
-    private final int[] chain = new int[CHAIN_SIZE];
+    private final int[] head;
+    /** For the last {@code chain.length} positions, the previous position with the same hash. */
+    private final int[] chain;
+    private final int chainMask;
     /**
      * Most recent absolute position per hash of 3 bytes: a 3-byte match, which the 4-byte chains cannot find, still
      * beats three literals when it is near (11 bits at a distance below 32 against 15 to 27).
@@ -102,9 +110,18 @@ public final class ZgfxCompressor {
     private int matchLength;
     private int matchDistance;
 
-    /** A compressor with the default effort. */
+    /** A compressor with the default effort that keeps the whole history the client keeps. */
     public ZgfxCompressor() {
-        this(DEFAULT_MAX_CHAIN, DEFAULT_NICE_LENGTH);
+        this(MAX_HISTORY);
+    }
+
+    /**
+     * A compressor with the default effort that matches only within the last {@code history} bytes.
+     *
+     * @param history {@link #MIN_HISTORY} to {@link #MAX_HISTORY} bytes
+     */
+    public ZgfxCompressor(int history) {
+        this(DEFAULT_MAX_CHAIN, DEFAULT_NICE_LENGTH, history);
     }
 
     /**
@@ -112,11 +129,28 @@ public final class ZgfxCompressor {
      * @param niceLength a match this long is taken without looking further, at least 4
      */
     ZgfxCompressor(int maxChain, int niceLength) {
+        this(maxChain, niceLength, MAX_HISTORY);
+    }
+
+    private ZgfxCompressor(int maxChain, int niceLength, int history) {
         if (maxChain < 1 || niceLength < MIN_MATCH) {
             throw new IllegalArgumentException("maxChain " + maxChain + ", niceLength " + niceLength);
         }
+        if (history < MIN_HISTORY || history > MAX_HISTORY) {
+            throw new IllegalArgumentException("history of " + history + " bytes, not within " + MIN_HISTORY + ".."
+                    + MAX_HISTORY);
+        }
         this.maxChain = maxChain;
         this.niceLength = niceLength;
+        this.maxDistance = history;
+        // Room after the kept history for new segments; the window slides (copying the history) when it is full.
+        int slack = Math.max(2 * MAX_SEGMENT, Math.min(1 << 20, history / 2));
+        this.window = new byte[history + slack];
+        // About one head per 8 bytes of history: 2^18 for the whole history, 2^16 for 512 KiB.
+        this.hashBits = Math.max(14, Math.min(18, 31 - Integer.numberOfLeadingZeros(history) - 3));
+        this.head = new int[1 << hashBits];
+        this.chain = new int[1 << Math.min(17, hashBits)];
+        this.chainMask = chain.length - 1;
     }
 
     /** Bytes compressed so far (the size of the stream the client's history has seen). */
@@ -223,7 +257,7 @@ public final class ZgfxCompressor {
 
     /**
      * Finds the best match for {@code window[p, end)} among the chained candidates, whose distance is at most
-     * {@code min(MAX_DISTANCE, before)}; sets {@link #matchLength} (0 if none pays) and {@link #matchDistance}.
+     * {@code min(maxDistance, before)}; sets {@link #matchLength} (0 if none pays) and {@link #matchDistance}.
      */
     private void findMatch(int p, int end, long before) {
         matchLength = 0;
@@ -231,7 +265,7 @@ public final class ZgfxCompressor {
         if (maxLength < MIN_MATCH) {
             return;
         }
-        int maxDistance = (int) Math.min(MAX_DISTANCE, before);
+        int maxDistance = (int) Math.min(this.maxDistance, before);
         int position = windowBase + p;
         int first = (int) INT.get(window, p);
         int candidate = head[hash(first)];
@@ -260,11 +294,11 @@ public final class ZgfxCompressor {
                     }
                 }
             }
-            if (distance >= CHAIN_SIZE) {
+            if (distance >= chain.length) {
                 break; // This candidate's chain slot may already hold a newer position.
             }
             previousDistance = distance;
-            candidate = chain[candidate & (CHAIN_SIZE - 1)];
+            candidate = chain[candidate & chainMask];
         }
         if (bestDistance == 0) {
             // No 4-byte match: try the most recent position with the same 3 bytes; pays() keeps it only if near.
@@ -410,7 +444,7 @@ public final class ZgfxCompressor {
             int fourBytes = (int) INT.get(window, q);
             int h = hash(fourBytes);
             int position = windowBase + q;
-            chain[position & (CHAIN_SIZE - 1)] = head[h];
+            chain[position & chainMask] = head[h];
             head[h] = position;
             head3[hash3(fourBytes)] = position;
         }
@@ -424,14 +458,14 @@ public final class ZgfxCompressor {
         return ((fourBytes & 0xFF_FFFF) * 0x9E37_79B1) >>> (32 - HASH3_BITS);
     }
 
-    private static int hash(int fourBytes) {
-        return (fourBytes * 0x9E37_79B1) >>> (32 - HASH_BITS);
+    private int hash(int fourBytes) {
+        return (fourBytes * 0x9E37_79B1) >>> (32 - hashBits);
     }
 
-    /** Drops the oldest bytes, keeping the {@link #MAX_DISTANCE} most recent ones at the start of the window. */
+    /** Drops the oldest bytes, keeping the {@link #maxDistance} most recent ones at the start of the window. */
     private void slide() {
-        int shift = windowEnd - MAX_DISTANCE;
-        System.arraycopy(window, shift, window, 0, MAX_DISTANCE);
+        int shift = windowEnd - maxDistance;
+        System.arraycopy(window, shift, window, 0, maxDistance);
         windowEnd -= shift;
         hashedEnd = Math.max(0, hashedEnd - shift);
         windowBase += shift;

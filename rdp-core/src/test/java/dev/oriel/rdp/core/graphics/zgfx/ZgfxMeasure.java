@@ -13,9 +13,11 @@ import java.util.Locale;
 
 /**
  * Hand measurement of ZGFX ratio and speed on the reference frames (not a test: run its {@code main} with the test
- * class path). Times are wall-clock on whatever machine runs it and are only printed, never asserted.
+ * class path, optionally with the compressor's history in bytes). Times are wall-clock on whatever machine runs it and are only printed, never asserted.
  */
 public final class ZgfxMeasure {
+    private static int history;
+
     private ZgfxMeasure() {
     }
 
@@ -28,6 +30,8 @@ public final class ZgfxMeasure {
         for (int y = 0; y < 1080; y += 16) {
             rawRows.add(Arrays.copyOfRange(desktop, y * 1920 * 4, Math.min(1080, y + 16) * 1920 * 4));
         }
+        history = args.length > 0 ? Integer.parseInt(args[0]) : ZgfxCompressor.MAX_HISTORY;
+        System.out.println("compressor history " + history + " bytes");
         for (int round = 0; round < 3; round++) {
             System.out.println("round " + round);
             measure("tile-ui 64x64 planar (one message)", List.of(planarTile), 2000);
@@ -54,7 +58,7 @@ public final class ZgfxMeasure {
         List<ByteBuf> containers = new ArrayList<>();
         long compressNanos = 0;
         for (int r = 0; r < repeats; r++) {
-            ZgfxCompressor compressor = new ZgfxCompressor(); // Outside the timing: allocation of ~5 MB.
+            ZgfxCompressor compressor = new ZgfxCompressor(history); // Outside the timing: allocation of ~5 MB.
             containers.forEach(ByteBuf::release);
             containers.clear();
             raw = 0;

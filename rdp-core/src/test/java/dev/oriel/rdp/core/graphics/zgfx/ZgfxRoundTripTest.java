@@ -1,6 +1,7 @@
 package dev.oriel.rdp.core.graphics.zgfx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oriel.rdp.core.pdu.gfx.ZgfxSegments;
 import io.netty.buffer.ByteBuf;
@@ -58,8 +59,10 @@ class ZgfxRoundTripTest {
     }
 
     static Stream<ZgfxCompressor> compressors() {
-        // The default, a greedy-ish minimum effort and a thorough one: the stream must decode whatever the choices.
-        return Stream.of(new ZgfxCompressor(), new ZgfxCompressor(1, 4), new ZgfxCompressor(256, 4096));
+        // The whole history, a greedy-ish minimum effort, a thorough one, and less history than the client keeps (the
+        // server's default and the least): the stream must decode whatever the choices.
+        return Stream.of(new ZgfxCompressor(), new ZgfxCompressor(1, 4), new ZgfxCompressor(256, 4096),
+                new ZgfxCompressor(1 << 20), new ZgfxCompressor(ZgfxCompressor.MIN_HISTORY));
     }
 
     static byte[] random(long seed, int n) {
@@ -183,6 +186,27 @@ class ZgfxRoundTripTest {
         }
         byte[] wire = new Channel(new ZgfxCompressor()).send(sixteen);
         assertThat(wire.length - block.length).isLessThan(15 * block.length / 10);
+    }
+
+    @Test
+    void aCompressorWithLessHistoryMatchesOnlyWithinIt() {
+        // The same 4 KiB block after 100 KB of noise: within 1 MiB of history it is a match, beyond 64 KiB it is not.
+        byte[] block = random(31, 4096);
+        for (int history : new int[] {1 << 20, ZgfxCompressor.MIN_HISTORY}) {
+            Channel ch = new Channel(new ZgfxCompressor(history));
+            ch.send(block);
+            ch.send(random(32, 100_000));
+            byte[] again = ch.send(block);
+            if (history > 104_096) {
+                assertThat(again.length).as("history %d", history).isLessThan(block.length / 10);
+            } else {
+                assertThat(again.length).as("history %d", history).isGreaterThan(block.length);
+            }
+        }
+        assertThatThrownBy(() -> new ZgfxCompressor(ZgfxCompressor.MIN_HISTORY - 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ZgfxCompressor(ZgfxCompressor.MAX_HISTORY + 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
