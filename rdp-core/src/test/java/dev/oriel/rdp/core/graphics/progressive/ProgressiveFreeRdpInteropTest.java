@@ -97,10 +97,87 @@ class ProgressiveFreeRdpInteropTest {
             c.add(20, first, 200, 150, null, new ProgressiveEncoder());
             c.add(20, second, 200, 150, List.of(new Rect(10, 20, 50, 30), new Rect(130, 70, 70, 80)),
                     new ProgressiveEncoder());
+            // Streams Oriel's encoder does not write, so that the decoder's other paths are checked too: the
+            // classic DWT (region flags 0), sub-band diffing (tiles flagged RFX_TILE_DIFFERENCE add to the
+            // previous message's coefficients) and TILE_FIRST with a progressive quantisation table.
+            int[] photo = ProgressiveFixtures.bench("tile-photo-64x64.bgra.gz");
+            int[] ui = ProgressiveFixtures.bench("tile-ui-64x64.bgra.gz");
+            c.addStream(30, 64, 64, classic(ProgressiveFixtures.encode(photo, 64, 64)));
+            c.addStream(31, 64, 64, ProgressiveFixtures.encode(photo, 64, 64));
+            c.addStream(31, 64, 64, difference(ProgressiveFixtures.encode(ui, 64, 64)));
+            c.addStream(32, 200, 131, tileFirst(ProgressiveFixtures.encode(
+                    ProgressiveFixtures.synthetic(200, 131, 9), 200, 131)));
         }
         String text = FreeRdpScript.run("FreeRDP progressive interop test", FreeRdpScript.FREERDP2, dir, CHECK,
                 cases.toString());
         assertThat(text).contains("decoded " + count[0] + " streams alike");
+    }
+
+    // Offsets in a stream with headers (SYNC 12, CONTEXT 10, FRAME_BEGIN 12), as ProgressiveEncoder writes it.
+    private static final int REGION = 34;
+
+    /** Offset of the first tile block: the region's fixed part, its rects and quant tables. */
+    private static int firstTile(byte[] m) {
+        int numRects = m[REGION + 7] & 0xFF | (m[REGION + 8] & 0xFF) << 8;
+        return REGION + ProgressiveBlocks.REGION_FIXED_SIZE + 8 * numRects + 5 * (m[REGION + 9] & 0xFF);
+    }
+
+    private static int u32(byte[] m, int at) {
+        return m[at] & 0xFF | (m[at + 1] & 0xFF) << 8 | (m[at + 2] & 0xFF) << 16 | (m[at + 3] & 0xFF) << 24;
+    }
+
+    /** The region's tiles coded with the classic DWT instead: RFX_DWT_REDUCE_EXTRAPOLATE cleared. */
+    private static byte[] classic(byte[] m) {
+        m[REGION + 11] = 0;
+        return m;
+    }
+
+    /** Every tile flagged RFX_TILE_DIFFERENCE. */
+    private static byte[] difference(byte[] m) {
+        int end = REGION + u32(m, REGION + 2);
+        for (int t = firstTile(m); t < end; t += u32(m, t + 2)) {
+            m[t + 13] = ProgressiveBlocks.RFX_TILE_DIFFERENCE;
+        }
+        return m;
+    }
+
+    /**
+     * Every TILE_SIMPLE rewritten as a TILE_FIRST of quality 0, with one RFX_PROGRESSIVE_CODEC_QUANT in the region
+     * that coarsens Y's LL3 and HL1 and Cb's HH1 by one step each (the bits are then read as having been shifted
+     * further).
+     */
+    private static byte[] tileFirst(byte[] m) {
+        java.io.ByteArrayOutputStream tiles = new java.io.ByteArrayOutputStream();
+        int regionEnd = REGION + u32(m, REGION + 2);
+        for (int t = firstTile(m); t < regionEnd; t += u32(m, t + 2)) {
+            int len = u32(m, t + 2);
+            byte[] tile = new byte[len + 1];
+            System.arraycopy(m, t, tile, 0, 14); // through flags
+            tile[14] = 0; // progressiveQuality: index 0
+            System.arraycopy(m, t + 14, tile, 15, len - 14);
+            tile[0] = (byte) ProgressiveBlocks.WBT_TILE_FIRST;
+            tile[1] = (byte) (ProgressiveBlocks.WBT_TILE_FIRST >> 8);
+            putU32(tile, 2, len + 1);
+            tiles.writeBytes(tile);
+        }
+        byte[] progQuant = {50, 0x01, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10, 0, 0, 0, 0, 0};
+        int head = firstTile(m);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(m, 0, head);
+        out.writeBytes(progQuant);
+        out.writeBytes(tiles.toByteArray());
+        out.write(m, regionEnd, m.length - regionEnd);
+        byte[] r = out.toByteArray();
+        r[REGION + 10] = 1; // numProgQuant
+        putU32(r, REGION + 2, u32(m, REGION + 2) + progQuant.length + tiles.size() - (regionEnd - head));
+        putU32(r, REGION + 14, tiles.size());
+        return r;
+    }
+
+    private static void putU32(byte[] b, int at, int v) {
+        for (int i = 0; i < 4; i++) {
+            b[at + i] = (byte) (v >> (8 * i));
+        }
     }
 
     /** Writes cases and keeps one Oriel decoder (and surface) per surface id, as FreeRDP keeps its contexts. */
@@ -116,8 +193,11 @@ class ProgressiveFreeRdpInteropTest {
         }
 
         void add(int sid, int[] px, int w, int h, List<Rect> rects, ProgressiveEncoder encoder) throws IOException {
-            byte[] stream = ProgressiveFixtures.encode(encoder, px, w, h,
-                    rects == null ? List.of(new Rect(0, 0, w, h)) : rects);
+            addStream(sid, w, h, ProgressiveFixtures.encode(encoder, px, w, h,
+                    rects == null ? List.of(new Rect(0, 0, w, h)) : rects));
+        }
+
+        void addStream(int sid, int w, int h, byte[] stream) throws IOException {
             ProgressiveDecoder decoder = decoders.computeIfAbsent(sid, k -> new ProgressiveDecoder(w, h));
             int[] surface = surfaces.computeIfAbsent(sid, k -> new int[w * h]);
             decoder.decode(Unpooled.wrappedBuffer(stream), surface, w);
