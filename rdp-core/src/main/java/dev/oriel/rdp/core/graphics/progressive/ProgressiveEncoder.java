@@ -168,12 +168,29 @@ public final class ProgressiveEncoder {
         dst.setIntLE(at + 2, dst.writerIndex() - at);
     }
 
+    private static boolean isConstant(short[] plane, short value) {
+        for (short v : plane) {
+            if (v != value) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Reduce-extrapolate DWT, quantisation, LL3 differential, RLGR1 ([MS-RDPEGFX] 3.2.8.1); the bytes land in
      * {@link #component}.
      */
     private int encodeComponent(short[] plane) {
-        ReduceExtrapolateDwt.forward(plane, scratch);
+        short first = plane[0];
+        if (isConstant(plane, first)) {
+            // Flat content (common on desktops): the transform of a constant is that constant in every LL3
+            // coefficient and zero elsewhere (extrapolation continues it exactly), so skip the DWT. Same bytes.
+            Arrays.fill(plane, (short) 0);
+            Arrays.fill(plane, ReduceExtrapolateDwt.LL3, 4096, first);
+        } else {
+            ReduceExtrapolateDwt.forward(plane, scratch);
+        }
         ProgressiveBlocks.quantize(plane, shifts, true);
         return Rlgr.encode(RlgrMode.RLGR1, plane, component, 0, component.length);
     }

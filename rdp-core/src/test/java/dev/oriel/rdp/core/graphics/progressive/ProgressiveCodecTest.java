@@ -35,6 +35,17 @@ class ProgressiveCodecTest {
     }
 
     @Test
+    void flatShortcutGivesTheTransformsBytes() {
+        // The encoder skips the DWT for a constant plane and writes the constant into LL3: what the DWT gives.
+        short[] plane = new short[4096];
+        java.util.Arrays.fill(plane, (short) -1234);
+        ReduceExtrapolateDwt.forward(plane, new short[4096]);
+        short[] expected = new short[4096];
+        java.util.Arrays.fill(expected, ReduceExtrapolateDwt.LL3, 4096, (short) -1234);
+        assertThat(plane).isEqualTo(expected);
+    }
+
+    @Test
     void oddSizesAndPartialRects() {
         for (int[] s : new int[][] {{1, 1}, {5, 3}, {63, 65}, {129, 64}, {200, 131}}) {
             int w = s[0];
