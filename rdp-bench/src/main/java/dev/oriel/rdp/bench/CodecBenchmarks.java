@@ -30,7 +30,7 @@ public class CodecBenchmarks {
     @Param({"desktop-ui-1920x1080", "photo-noise-1920x1080", "tile-ui-64x64", "tile-photo-64x64"})
     public String frame;
 
-    @Param({"planar-tile64", "rfx"})
+    @Param({"planar-tile64", "rfx", "progressive"})
     public String codec;
 
     private Frame f;

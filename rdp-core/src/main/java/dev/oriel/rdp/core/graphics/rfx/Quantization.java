@@ -27,7 +27,15 @@ public final class Quantization {
     }
 
     private static void band(short[] buf, int from, int count, int factor) {
-        int shift = factor - 1;
+        quantizeBand(buf, from, count, factor - 1);
+    }
+
+    /**
+     * Quantises {@code count} coefficients from {@code from} by a right shift of {@code shift} (≥ 1), rounding to
+     * nearest. For codecs whose sub-band layout differs from [MS-RDPRFX]'s (the progressive codec's
+     * reduce-extrapolate layout, [MS-RDPEGFX] 3.2.8.1.2.2) and whose shift adds a progressive factor.
+     */
+    public static void quantizeBand(short[] buf, int from, int count, int shift) {
         int half = 1 << (shift - 1);
         for (int i = from, end = from + count; i < end; i++) {
             buf[i] = (short) ((buf[i] + half) >> shift);
@@ -55,7 +63,11 @@ public final class Quantization {
     }
 
     private static void unband(short[] buf, int from, int count, int factor) {
-        int shift = factor - 1;
+        dequantizeBand(buf, from, count, factor - 1);
+    }
+
+    /** Inverse of {@link #quantizeBand}: a left shift, wrapping at 16 bits as in the reference decoders. */
+    public static void dequantizeBand(short[] buf, int from, int count, int shift) {
         for (int i = from, end = from + count; i < end; i++) {
             buf[i] = (short) (buf[i] << shift);
         }
@@ -66,14 +78,27 @@ public final class Quantization {
      * becomes its difference from the previous one, in linear order. Applied after quantisation.
      */
     public static void differentialEncode(short[] buf) {
-        for (int i = Dwt.LL3 + 63; i > Dwt.LL3; i--) {
-            buf[i] = (short) (buf[i] - buf[i - 1]);
-        }
+        differentialEncode(buf, Dwt.LL3, 64);
     }
 
     /** Inverse of {@link #differentialEncode}: a running sum over LL3. */
     public static void differentialDecode(short[] buf) {
-        for (int i = Dwt.LL3 + 1; i < Dwt.LL3 + 64; i++) {
+        differentialDecode(buf, Dwt.LL3, 64);
+    }
+
+    /**
+     * Differential coding of an LL band of {@code count} coefficients from {@code from} (the progressive codec's
+     * LL3 has 81).
+     */
+    public static void differentialEncode(short[] buf, int from, int count) {
+        for (int i = from + count - 1; i > from; i--) {
+            buf[i] = (short) (buf[i] - buf[i - 1]);
+        }
+    }
+
+    /** Inverse of {@link #differentialEncode(short[], int, int)}. */
+    public static void differentialDecode(short[] buf, int from, int count) {
+        for (int i = from + 1; i < from + count; i++) {
             buf[i] = (short) (buf[i] + buf[i - 1]);
         }
     }
