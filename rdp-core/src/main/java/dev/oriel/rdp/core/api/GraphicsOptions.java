@@ -34,7 +34,17 @@ public record GraphicsOptions(boolean pipeline, boolean bulkCompression, int bul
         /** Lossless, larger. */
         PLANAR,
         /** RemoteFX ([MS-RDPRFX]): lossy, refined to lossless once the content stays still. */
-        REMOTEFX
+        REMOTEFX,
+        /**
+         * RemoteFX Progressive ([MS-RDPEGFX] 2.2.4.2) in the graphics pipeline: the same kind of transform, with tile
+         * state kept per surface on the client; lossy, refined to lossless once still. Elsewhere as {@code REMOTEFX}.
+         */
+        PROGRESSIVE
+    }
+
+    /** Whether photo-like tiles may be sent lossy (and refined later): any photo codec but {@code PLANAR}. */
+    public boolean lossyPhotos() {
+        return photoCodec != PhotoCodec.PLANAR;
     }
 
     public GraphicsOptions {
@@ -47,8 +57,8 @@ public record GraphicsOptions(boolean pipeline, boolean bulkCompression, int bul
             throw new IllegalArgumentException("refineAfter is negative");
         }
         if (bulkHistory < MIN_BULK_HISTORY || bulkHistory > MAX_BULK_HISTORY) {
-            throw new IllegalArgumentException("bulkHistory outside " + MIN_BULK_HISTORY + ".." + MAX_BULK_HISTORY + ": "
-                    + bulkHistory);
+            throw new IllegalArgumentException("bulkHistory outside " + MIN_BULK_HISTORY + ".." + MAX_BULK_HISTORY
+                    + ": " + bulkHistory);
         }
     }
 
@@ -57,7 +67,8 @@ public record GraphicsOptions(boolean pipeline, boolean bulkCompression, int bul
      * refined after 300 ms.
      */
     public static GraphicsOptions defaults() {
-        return new GraphicsOptions(true, true, DEFAULT_BULK_HISTORY, PhotoCodec.REMOTEFX, 0, Duration.ofMillis(300));
+        return new GraphicsOptions(true, true, DEFAULT_BULK_HISTORY, PhotoCodec.REMOTEFX, 0,
+                Duration.ofMillis(300));
     }
 
     public GraphicsOptions withPipeline(boolean on) {

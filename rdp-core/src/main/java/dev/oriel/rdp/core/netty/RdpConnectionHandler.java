@@ -1,7 +1,6 @@
 package dev.oriel.rdp.core.netty;
 
 import dev.oriel.rdp.core.api.CloseReason;
-import dev.oriel.rdp.core.api.GraphicsOptions;
 import dev.oriel.rdp.core.api.ServerConfig;
 import dev.oriel.rdp.core.api.Session;
 import dev.oriel.rdp.core.api.SessionDecision;
@@ -110,7 +109,7 @@ final class RdpConnectionHandler extends ChannelInboundHandlerAdapter implements
         InetSocketAddress remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a
                 : new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
         List<java.util.function.Function<SessionInfo, List<CapabilitySet>>> contributors = new ArrayList<>();
-        if (config.graphics().photoCodec() == GraphicsOptions.PhotoCodec.REMOTEFX) {
+        if (config.graphics().lossyPhotos()) {
             contributors.add(ServerCapabilitySets::remoteFxSurfaceBits);
         }
         config.staticChannels().forEach(f -> contributors.add(info -> contributed(f, info)));

@@ -114,7 +114,7 @@ public final class ServerSession {
         this.input = new InputMapper(result.desktopSize().width(), result.desktopSize().height());
         this.bitmaps = new BitmapUpdateEncoder(result.capabilities().colorDepth(),
                 result.capabilities().noBitmapCompressionHeader());
-        this.surfaceBits = graphics.photoCodec() == GraphicsOptions.PhotoCodec.REMOTEFX
+        this.surfaceBits = graphics.lossyPhotos()
                 ? remoteFxSurfaceBits(result.capabilities()) : null;
         if (surfaceBits != null) {
             log.info("RemoteFX surface bits for connection={} until a graphics pipeline opens",

@@ -2,12 +2,14 @@ package dev.oriel.rdp.testkit.gfx;
 
 import dev.oriel.rdp.core.graphics.AlphaCodecDecoder;
 import dev.oriel.rdp.core.graphics.PlanarDecoder;
+import dev.oriel.rdp.core.graphics.progressive.ProgressiveDecoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxDecoder;
 import dev.oriel.rdp.core.graphics.zgfx.ZgfxDecompressor;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportReply;
 import dev.oriel.rdp.core.pdu.gfx.CacheToSurface;
 import dev.oriel.rdp.core.pdu.gfx.CapsConfirm;
 import dev.oriel.rdp.core.pdu.gfx.CreateSurface;
+import dev.oriel.rdp.core.pdu.gfx.DeleteEncodingContext;
 import dev.oriel.rdp.core.pdu.gfx.DeleteSurface;
 import dev.oriel.rdp.core.pdu.gfx.EndFrame;
 import dev.oriel.rdp.core.pdu.gfx.EvictCacheEntry;
@@ -24,6 +26,7 @@ import dev.oriel.rdp.core.pdu.gfx.StartFrame;
 import dev.oriel.rdp.core.pdu.gfx.SurfaceToCache;
 import dev.oriel.rdp.core.pdu.gfx.SurfaceToSurface;
 import dev.oriel.rdp.core.pdu.gfx.WireToSurface1;
+import dev.oriel.rdp.core.pdu.gfx.WireToSurface2;
 import dev.oriel.rdp.core.pdu.gfx.ZgfxSegments;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -54,6 +57,8 @@ public final class GfxClientModel {
     private final List<Long> endedFrames = new ArrayList<>();
     /** RAIL window id → the surface mapped to it (HiDef RemoteApp). */
     private final Map<Long, Integer> windows = new HashMap<>();
+    /** RemoteFX Progressive tile state per surface. */
+    private final Map<Integer, ProgressiveDecoder> progressive = new HashMap<>();
     /** RAIL window id → its last scaled mapping. */
     private final Map<Long, MapSurfaceToScaledWindow> scaledWindows = new HashMap<>();
     private CapsConfirm confirm;
@@ -93,6 +98,7 @@ public final class GfxClientModel {
             sizes.put(c.surfaceId(), new int[] {c.width(), c.height(), c.pixelFormat()});
         } else if (pdu instanceof DeleteSurface d) {
             check(surfaces.remove(d.surfaceId()) != null, "deleting unknown surface " + d.surfaceId());
+            progressive.remove(d.surfaceId());
             windows.values().removeIf(id -> id == d.surfaceId());
             scaledWindows.values().removeIf(m -> m.surfaceId() == d.surfaceId());
         } else if (pdu instanceof MapSurfaceToOutput m) {
@@ -107,6 +113,19 @@ public final class GfxClientModel {
         } else if (pdu instanceof WireToSurface1 w) {
             inFrame(w);
             applyWireToSurface(w);
+        } else if (pdu instanceof WireToSurface2 w) {
+            // [MS-RDPEGFX] 2.2.2.2: RemoteFX Progressive, tile state per surface (as FreeRDP keys it), positions
+            // absolute on the surface.
+            inFrame(w);
+            check(w.codecId() == WireToSurface2.CODEC_CAPROGRESSIVE, "codec " + w.codecId() + " in wire-to-surface 2");
+            int[] wh = sizes.get(w.surfaceId());
+            check(wh != null, "surface " + w.surfaceId() + " does not exist");
+            ProgressiveDecoder decoder = progressive.computeIfAbsent(w.surfaceId(),
+                    id -> new ProgressiveDecoder(wh[0], wh[1]));
+            decoder.decode(Unpooled.wrappedBuffer(w.bitmapData().toArray()), surface(w.surfaceId()), wh[0]);
+            lossyTiles++;
+        } else if (pdu instanceof DeleteEncodingContext d) {
+            progressive.remove(d.surfaceId());
         } else if (pdu instanceof SolidFill f) {
             inFrame(f);
             for (GfxRect r : f.rects()) {

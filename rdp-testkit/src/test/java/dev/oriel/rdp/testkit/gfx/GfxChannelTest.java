@@ -36,6 +36,7 @@ import dev.oriel.rdp.core.pdu.gfx.SolidFill;
 import dev.oriel.rdp.core.pdu.gfx.StartFrame;
 import dev.oriel.rdp.core.pdu.gfx.SurfaceToSurface;
 import dev.oriel.rdp.core.pdu.gfx.WireToSurface1;
+import dev.oriel.rdp.core.pdu.gfx.WireToSurface2;
 import dev.oriel.rdp.core.session.Framebuffer;
 import dev.oriel.rdp.core.testutil.Mutator;
 import dev.oriel.rdp.core.wire.Encodable;
@@ -302,13 +303,61 @@ class GfxChannelTest {
         assertClientShows(fb);
         assertThat(ch.refineNow()).isZero();
 
-        // A thin client gets the same picture planar only, exact at once.
+        // A thin client is spared RemoteFX's transform: its photo-like tiles go planar with colour loss and chroma
+        // subsampling (cheap to decode, smaller than lossless), then are refined the same way.
         client = new GfxClientModel(GfxCapabilityNegotiation.SMALL_CACHE_SLOTS);
         GfxChannel thin = open(w, h, GfxCapabilitySet.FLAG_THINCLIENT);
         Framebuffer again = framebuffer(px, w, h);
         drain(thin, again);
         assertThat(thin.stats().remoteFx()).isZero();
+        assertThat(thin.stats().lossyPlanar()).isEqualTo(ch.stats().remoteFx());
+        double psnr = Psnr.of(again.snapshot(), client.surface(GfxChannel.SURFACE_ID));
+        assertThat(psnr).as("lossy planar").isGreaterThan(30.0).isLessThan(Double.POSITIVE_INFINITY);
+        assertThat(thin.refineNow()).isEqualTo((int) thin.stats().lossyPlanar());
+        drain(thin, again);
         assertClientShows(again);
+
+        // A server that keeps photos lossless sends even a thin client exact planar at once.
+        options = options.withPhotoCodec(GraphicsOptions.PhotoCodec.PLANAR);
+        client = new GfxClientModel(GfxCapabilityNegotiation.SMALL_CACHE_SLOTS);
+        GfxChannel exact = open(w, h, GfxCapabilitySet.FLAG_THINCLIENT);
+        Framebuffer third = framebuffer(px, w, h);
+        drain(exact, third);
+        assertThat(exact.stats().lossyPlanar()).isZero();
+        assertClientShows(third);
+    }
+
+    @Test
+    void progressivePhotosGoInWireToSurface2WithHeadersOnceAndAreRefined() {
+        options = GraphicsOptions.defaults().withPhotoCodec(GraphicsOptions.PhotoCodec.PROGRESSIVE)
+                .withRefineAfter(java.time.Duration.ZERO);
+        int w = 512;
+        int h = 256;
+        int[] px = desktop(w, h, 8);
+        Random rnd = new Random(9);
+        for (int y = 100; y < 230; y++) {
+            for (int x = 300; x < 480; x++) {
+                int g = (x + y) / 3;
+                px[y * w + x] = 0xFF000000 | ((g + rnd.nextInt(24)) & 0xFF) << 16
+                        | ((g / 2 + 40 + rnd.nextInt(24)) & 0xFF) << 8 | ((255 - g + rnd.nextInt(24)) & 0xFF);
+            }
+        }
+        GfxChannel ch = open(w, h, 0);
+        Framebuffer fb = framebuffer(px, w, h);
+        drain(ch, fb);
+        List<WireToSurface2> streams = client.received().stream().filter(p -> p instanceof WireToSurface2)
+                .map(p -> (WireToSurface2) p).toList();
+        assertThat(streams).hasSize((int) ch.stats().remoteFx()).hasSizeBetween(6, 12);
+        assertThat(client.received()).noneMatch(p -> p instanceof WireToSurface1 t
+                && t.codecId() == WireToSurface1.CODEC_CAVIDEO);
+        // SYNC (0xCCC0) and CONTEXT open the surface's first stream only; later ones start with FRAME_BEGIN (0xCCC1).
+        assertThat(streams.get(0).bitmapData().toArray()[0]).isEqualTo((byte) 0xC0);
+        assertThat(streams.subList(1, streams.size())).allMatch(t -> t.bitmapData().toArray()[0] == (byte) 0xC1);
+        assertThat(streams).allMatch(t -> t.codecContextId() == GfxChannel.SURFACE_ID);
+        assertThat(Psnr.of(fb.snapshot(), client.surface(GfxChannel.SURFACE_ID))).isGreaterThan(30.0);
+        assertThat(ch.refineNow()).isEqualTo(streams.size());
+        drain(ch, fb);
+        assertClientShows(fb);
     }
 
     @Test
@@ -503,6 +552,47 @@ class GfxChannelTest {
         assertThat(fb.hasDamage()).isFalse();
         deliver();
         assertClientShows(fb);
+    }
+
+    @Test
+    void aFrameEncodedAfterTheEventLoopStoppedIsFreedNotLeaked() throws Exception {
+        // The server stops while the pool encodes a frame: the event loop refuses the completion, and the frame's
+        // message must be released on the pool (the leak detector, paranoid in tests, fails the class otherwise).
+        java.util.concurrent.CountDownLatch refused = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        eventLoop = r -> {
+            if (stopped.get()) {
+                refused.countDown();
+                throw new java.util.concurrent.RejectedExecutionException("event loop shut down");
+            }
+            r.run();
+        };
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            GfxEncoderPool gated = GfxEncoderPool.of(command -> threads.execute(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                command.run();
+            }), 2);
+            GfxChannel ch = new GfxChannel(1000, 700, host, gated, options, System::nanoTime);
+            ch.onOpen(context);
+            ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(
+                    GfxCapabilitySet.VERSION_10_7, 0))).toByteArray()));
+            deliver();
+            Framebuffer fb = framebuffer(desktop(1000, 700, 6), 1000, 700);
+            assertThat(ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true)).isPositive();
+            stopped.set(true);
+            go.countDown();
+            assertThat(refused.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(sent).isEmpty();
+        } finally {
+            threads.shutdown();
+            assertThat(threads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     @Test

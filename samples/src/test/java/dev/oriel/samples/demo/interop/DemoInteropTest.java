@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,13 +194,16 @@ class DemoInteropTest {
         }
     }
 
-    @Test
-    void remoteFxTilesShowCloseToTheServerThenExactOnceStill(TestInfo info) throws Exception {
-        // The demo's header holds a photo-like strip: over /gfx:rfx its tiles go RemoteFX. Refinement is held back
-        // for a few seconds so the lossy picture xfreerdp decoded can be checked before it is made exact.
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"REMOTEFX, /gfx:rfx", "PROGRESSIVE, /gfx"})
+    void lossyPhotoTilesShowCloseToTheServerThenExactOnceStill(GraphicsOptions.PhotoCodec codec, String gfxArg,
+            TestInfo info) throws Exception {
+        // The demo's header holds a photo-like strip: its tiles go RemoteFX (in wire-to-surface 1) or RemoteFX
+        // Progressive (in wire-to-surface 2). Refinement is held back for a few seconds so the lossy picture xfreerdp
+        // decoded can be checked before it is made exact.
         demo.close();
-        start(GraphicsOptions.defaults().withRefineAfter(Duration.ofSeconds(6)));
-        try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = client(info).security("tls").arg("/gfx:rfx")
+        start(GraphicsOptions.defaults().withPhotoCodec(codec).withRefineAfter(Duration.ofSeconds(6)));
+        try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = client(info).security("tls").arg(gfxArg)
                 .start(xvfb)) {
             Recorder.Recorded s = recorder.awaitStarted(0, TIMEOUT);
             X11Tools x11 = new X11Tools(xvfb);
@@ -228,13 +233,13 @@ class DemoInteropTest {
                 Thread.sleep(100);
             }
             assertThat(gfx.metrics().join().refined()).as("not refined yet").isZero();
-            PixelCompare.writeArtifact(shot, "remotefx-lossy-client");
+            PixelCompare.writeArtifact(shot, codec.name().toLowerCase(java.util.Locale.ROOT) + "-lossy-client");
             assertThat(PixelCompare.compare(shot, below, crop(expected, below)).matches()).as("lossless part").isTrue();
             double psnr = Psnr.of(PixelCompare.argb(shot, lossy), crop(expected, lossy));
-            System.out.printf("[oriel-interop] RemoteFX strip as xfreerdp shows it: PSNR %.2f dB%n", psnr);
-            assertThat(psnr).as("RemoteFX tiles decoded by xfreerdp").isGreaterThan(30.0).isLessThan(99.0);
+            System.out.printf("[oriel-interop] %s strip as xfreerdp shows it: PSNR %.2f dB%n", codec, psnr);
+            assertThat(psnr).as(codec + " tiles decoded by xfreerdp").isGreaterThan(30.0).isLessThan(99.0);
             // Still for six seconds: the strip is sent again planar and the whole window matches exactly.
-            awaitSamePixels(x11, window, s.session().id(), "remotefx-refined");
+            awaitSamePixels(x11, window, s.session().id(), codec.name().toLowerCase(java.util.Locale.ROOT) + "-refined");
             assertThat(gfx.metrics().join().refined()).isPositive();
             assertThat(PixelCompare.compare(x11.screenshot(window), whole, expected).matches()).isTrue();
         }

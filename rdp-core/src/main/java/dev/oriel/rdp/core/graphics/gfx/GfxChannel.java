@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -111,6 +112,10 @@ public final class GfxChannel implements DynamicChannelProcessor {
     private boolean ready;
     /** RemoteFX quantisation for photo-like tiles of the output surface, or null for planar only. */
     private RfxQuant outputQuant;
+    /** Photo-like tiles go lossy planar instead (a thin client, when the server allows lossy photos). */
+    private boolean lossyPlanar;
+    /** Photo-like tiles as RemoteFX Progressive rather than RemoteFX. */
+    private boolean progressive;
     /** The output surface exists and is mapped; see {@link #showOutput}. */
     private boolean outputShown = true;
 
@@ -202,15 +207,22 @@ public final class GfxChannel implements DynamicChannelProcessor {
                 new CreateSurface(SURFACE_ID, width, height, GfxPdu.PIXEL_FORMAT_XRGB_8888),
                 new MapSurfaceToOutput(SURFACE_ID, 0, 0)));
         // A thin client asked to be spared work ([MS-RDPEGFX] 2.2.3.1 RDPGFX_CAPS_FLAG_THINCLIENT): planar decodes
-        // far cheaper than RemoteFX's transform, so it gets planar for photo-like tiles too.
-        boolean remoteFx = options.photoCodec() == GraphicsOptions.PhotoCodec.REMOTEFX && !choice.thinClient();
+        // far cheaper than RemoteFX's transform, so it gets planar for photo-like tiles too, with colour loss and
+        // chroma subsampling where the server allows lossy photos (refined to lossless once still, as RemoteFX is).
+        boolean lossyPhotos = options.lossyPhotos();
+        progressive = options.photoCodec() == GraphicsOptions.PhotoCodec.PROGRESSIVE;
         cache = new GfxBitmapCache(choice.cacheSlots(), choice.cacheBytes(), Framebuffer.TILE * Framebuffer.TILE * 4);
-        outputQuant = remoteFx ? remoteFxQuant(options.remoteFxQuant()) : null;
-        surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, cache, outputQuant, false);
+        outputQuant = lossyPhotos && !choice.thinClient() ? remoteFxQuant(options.remoteFxQuant()) : null;
+        lossyPlanar = lossyPhotos && choice.thinClient();
+        surface = outputEncoder();
         ready = true;
         // Listeners first: a HiDef RemoteApp desktop hides the output surface before the desktop would be sent to it.
         stateChanged();
         host.graphicsPipelineReady(this);
+    }
+
+    private GfxSurfaceEncoder outputEncoder() {
+        return new GfxSurfaceEncoder(SURFACE_ID, width, height, cache, outputQuant, progressive, lossyPlanar, false);
     }
 
     /**
@@ -299,29 +311,42 @@ public final class GfxChannel implements DynamicChannelProcessor {
             return taken;
         }
         encoding = true;
-        message.whenCompleteAsync((m, error) -> {
-            encoding = false;
-            if (error != null || !ready) {
+        message.whenComplete((m, error) -> {
+            try {
+                context.executor().execute(() -> frameEncoded(m, error, frames));
+            } catch (RejectedExecutionException e) {
+                // The connection's event loop is gone (the session closed while the frame was encoded): nobody will
+                // send it, so free it here.
                 frames.forEach(GfxSurfaceEncoder.Frame::release);
                 if (m != null) {
                     m.release();
                 }
-                if (error != null) {
-                    log.warn("Graphics frame encoding failed channel={} error={}", context.channelId(),
-                            error.toString());
-                    context.close();
-                }
-                return;
             }
-            sendFrame(m);
-            if (!deferred.isEmpty()) {
-                List<GfxPdu> later = List.copyOf(deferred);
-                deferred.clear();
-                send(later);
-            }
-            host.flushGraphics();
-        }, context.executor());
+        });
         return taken;
+    }
+
+    /** A frame finished encoding on the pool (event loop): send it, then what waited for it. */
+    private void frameEncoded(ByteBuf m, Throwable error, List<GfxSurfaceEncoder.Frame> frames) {
+        encoding = false;
+        if (error != null || !ready) {
+            frames.forEach(GfxSurfaceEncoder.Frame::release);
+            if (m != null) {
+                m.release();
+            }
+            if (error != null) {
+                log.warn("Graphics frame encoding failed channel={} error={}", context.channelId(), error.toString());
+                context.close();
+            }
+            return;
+        }
+        sendFrame(m);
+        if (!deferred.isEmpty()) {
+            List<GfxPdu> later = List.copyOf(deferred);
+            deferred.clear();
+            send(later);
+        }
+        host.flushGraphics();
     }
 
     /** Completes the submissions of window surfaces whose damage has all been taken into frames. */
@@ -410,7 +435,8 @@ public final class GfxChannel implements DynamicChannelProcessor {
             this.targetWidth = targetWidth;
             this.targetHeight = targetHeight;
             framebuffer = new Framebuffer(width, height);
-            encoder = new GfxSurfaceEncoder(surfaceId, width, height, cache, outputQuant, true);
+            encoder = new GfxSurfaceEncoder(surfaceId, width, height, cache, outputQuant, progressive, lossyPlanar,
+                    true);
             // Create, then map ([MS-RDPEGFX] 3.3.5.x): the window shows the surface from the next frame on.
             send(List.of(new CreateSurface(surfaceId, width, height, GfxPdu.PIXEL_FORMAT_ARGB_8888),
                     new MapSurfaceToScaledWindow(surfaceId, windowId, width, height, targetWidth, targetHeight)));
@@ -539,7 +565,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
         }
         outputShown = show;
         if (show) {
-            surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, cache, outputQuant, false);
+            surface = outputEncoder();
             send(List.of(new CreateSurface(SURFACE_ID, width, height, GfxPdu.PIXEL_FORMAT_XRGB_8888),
                     new MapSurfaceToOutput(SURFACE_ID, 0, 0)));
             if (framebuffer != null) {
@@ -637,7 +663,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
                 s = s.plus(w.encoder.stats());
             }
             return new GfxMetrics(framesSent, framesSent - flow.inFlight(), s.unchanged(), s.solid(), s.cacheHits(),
-                    s.planar(), s.remoteFx(), s.alpha(), s.refined(), s.scrolls(), s.codecBytes());
+                    s.planar(), s.remoteFx(), s.alpha(), s.lossyPlanar(), s.refined(), s.scrolls(), s.codecBytes());
         }, context.executor());
     }
 

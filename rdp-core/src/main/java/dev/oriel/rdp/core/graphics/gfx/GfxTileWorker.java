@@ -3,6 +3,8 @@ package dev.oriel.rdp.core.graphics.gfx;
 import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.graphics.AlphaCodecEncoder;
 import dev.oriel.rdp.core.graphics.PlanarEncoder;
+import dev.oriel.rdp.core.graphics.progressive.ComponentQuant;
+import dev.oriel.rdp.core.graphics.progressive.ProgressiveEncoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxMessageEncoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxQuant;
 import dev.oriel.rdp.core.graphics.rfx.RlgrMode;
@@ -28,17 +30,40 @@ final class GfxTileWorker {
     static final int MAX_OUTPUT = TILE * TILE * 4 + 2;
     static final int MAX_RFX_OUTPUT = 3 * TILE * TILE * 2 + 512;
     static final int MAX_ALPHA_OUTPUT = AlphaCodecEncoder.maxEncodedSize(TILE, TILE);
+    /** A progressive stream of one tile: SYNC, CONTEXT, FRAME_BEGIN, one region with its rect, the tile, FRAME_END. */
+    static final int MAX_PROGRESSIVE_OUTPUT = MAX_RFX_OUTPUT;
+    /** One progressive encoder per quantisation in use, as for RemoteFX. */
+    private final java.util.Map<RfxQuant, ProgressiveEncoder> progressive = new java.util.HashMap<>();
     private final AlphaCodecEncoder alpha = new AlphaCodecEncoder();
 
     /**
-     * Planar, lossless, rows top-down as surfaces are ([MS-RDPEGFX] 2.2.4.3); the alpha plane only for ARGB surfaces
-     * (XRGB ones ignore alpha).
+     * Planar, rows top-down as surfaces are ([MS-RDPEGFX] 2.2.4.3); the alpha plane only for ARGB surfaces (XRGB ones
+     * ignore alpha); lossless, or with a colour loss level of 1..7 and chroma subsampling ([MS-RDPEGDI] 3.1.9.1.2-4).
      */
-    void encodePlanar(int[][] rows, int x, int y, int w, int h, boolean alpha, ByteBuf out) {
+    void encodePlanar(int[][] rows, int x, int y, int w, int h, boolean alpha, int colorLossLevel, ByteBuf out) {
         for (int r = 0; r < h; r++) {
             System.arraycopy(rows[y + r], x, pixels, r * w, w);
         }
-        planar.encode(pixels, 0, w, w, h, alpha, false, out);
+        planar.encode(pixels, 0, w, w, h, alpha, false, colorLossLevel, colorLossLevel > 0, out);
+    }
+
+    /**
+     * RemoteFX Progressive ([MS-RDPEGFX] 2.2.4.2), one TILE_SIMPLE for the grid tile holding {@code rect} (which it
+     * paints on the client), from the whole tile of {@code rows}; with SYNC and CONTEXT first when {@code headers}.
+     */
+    void encodeProgressive(int[][] rows, int surfaceWidth, int surfaceHeight, Rect rect, RfxQuant quant,
+            boolean headers, ByteBuf out) {
+        int x0 = rect.x() / TILE * TILE;
+        int y0 = rect.y() / TILE * TILE;
+        int w = Math.min(TILE, surfaceWidth - x0);
+        int h = Math.min(TILE, surfaceHeight - y0);
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(rows[y0 + r], x0, pixels, r * w, w);
+        }
+        ProgressiveEncoder encoder = progressive.computeIfAbsent(quant, q -> new ProgressiveEncoder(new ComponentQuant(
+                q.ll3(), q.hl3(), q.lh3(), q.hh3(), q.hl2(), q.lh2(), q.hh2(), q.hl1(), q.lh1(), q.hh1())));
+        // The encoder addresses the surface; the offset maps the tile's surface position to the copy's origin.
+        encoder.encode(pixels, -(y0 * w + x0), w, surfaceWidth, surfaceHeight, List.of(rect), 0, headers, out);
     }
 
     /** The alpha of a tile of an ARGB surface, with the alpha codec ([MS-RDPEGFX] 2.2.4.3), after its RemoteFX. */

@@ -16,12 +16,15 @@ import java.util.List;
 public sealed interface GfxPdu extends Encodable permits CapsAdvertise, CapsConfirm, ResetGraphics, CreateSurface,
         DeleteSurface, MapSurfaceToOutput, StartFrame, EndFrame, FrameAcknowledge, QoeFrameAcknowledge, SolidFill,
         WireToSurface1, SurfaceToSurface, SurfaceToCache, CacheToSurface, EvictCacheEntry, CacheImportOffer,
-        CacheImportReply, MapSurfaceToWindow, MapSurfaceToScaledOutput, MapSurfaceToScaledWindow {
+        CacheImportReply, MapSurfaceToWindow, MapSurfaceToScaledOutput, MapSurfaceToScaledWindow, WireToSurface2,
+        DeleteEncodingContext {
 
     String NAME = "GfxPdu";
     int HEADER_SIZE = 8;
 
     int WIRETOSURFACE_1 = 0x0001;
+    int WIRETOSURFACE_2 = 0x0002;
+    int DELETEENCODINGCONTEXT = 0x0003;
     int SOLIDFILL = 0x0004;
     int SURFACETOSURFACE = 0x0005;
     int SURFACETOCACHE = 0x0006;
@@ -79,6 +82,8 @@ public sealed interface GfxPdu extends Encodable permits CapsAdvertise, CapsConf
         ByteBuf body = Wire.readSlice(src, length - HEADER_SIZE, NAME, "pduLength");
         GfxPdu pdu = switch (cmdId) {
             case WIRETOSURFACE_1 -> WireToSurface1.decodeBody(body);
+            case WIRETOSURFACE_2 -> WireToSurface2.decodeBody(body);
+            case DELETEENCODINGCONTEXT -> DeleteEncodingContext.decodeBody(body);
             case SOLIDFILL -> SolidFill.decodeBody(body);
             case SURFACETOSURFACE -> SurfaceToSurface.decodeBody(body);
             case SURFACETOCACHE -> SurfaceToCache.decodeBody(body);

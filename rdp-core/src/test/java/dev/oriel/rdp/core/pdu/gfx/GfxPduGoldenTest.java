@@ -65,6 +65,11 @@ class GfxPduGoldenTest {
                 Arguments.of("WIRE_TO_SURFACE_1_BUFFER", new WireToSurface1(0, WireToSurface1.CODEC_CLEARCODEC,
                         GfxPdu.PIXEL_FORMAT_XRGB_8888, new GfxRect(933, 734, 939, 743),
                         Bytes.of(java.util.Arrays.copyOfRange(body("WIRE_TO_SURFACE_1_BUFFER"), 17, 218)))),
+                // A RemoteFX Progressive stream from a Windows server, context 4 (decoded in ProgressiveConformanceTest).
+                Arguments.of("WIRE_TO_SURFACE_2_BUFFER", new WireToSurface2(0, WireToSurface2.CODEC_CAPROGRESSIVE, 4,
+                        GfxPdu.PIXEL_FORMAT_XRGB_8888,
+                        Bytes.of(java.util.Arrays.copyOfRange(body("WIRE_TO_SURFACE_2_BUFFER"), 13, 629)))),
+                Arguments.of("DELETE_ENCODING_CONTEXT_BUFFER", new DeleteEncodingContext(0, 1)),
                 Arguments.of("SURFACE_TO_SURFACE_BUFFER", new SurfaceToSurface(0, 0, new GfxRect(200, 60, 676, 148),
                         List.of(new GfxPoint(128, 60)))),
                 Arguments.of("SURFACE_TO_CACHE_BUFFER", new SurfaceToCache(0, 0x113D_86DA_A6A3_7FB7L, 14,
