@@ -70,7 +70,7 @@ public final class ClearDecoder {
             throw new IllegalArgumentException("region " + width + "x" + height + " at " + offset + " stride "
                     + stride + " exceeds the " + dst.length + "-pixel array");
         }
-        Wire.ensureReadable(src, 2, NAME);
+        need(src, 2, "flags, seqNumber");
         int flags = src.readUnsignedByte();
         int seqNumber = src.readUnsignedByte();
         if ((flags & ~ClearCodec.KNOWN_FLAGS) != 0) {
@@ -91,7 +91,7 @@ public final class ClearDecoder {
                 throw DecodeException.invalidField(NAME, "flags", "GLYPH_INDEX on a " + width + "x" + height
                         + " region (over " + ClearCodec.MAX_GLYPH_AREA + " pixels)");
             }
-            Wire.ensureReadable(src, 2, NAME);
+            need(src, 2, "glyphIndex");
             glyphIndex = src.readUnsignedShortLE();
             if (glyphIndex >= ClearCodec.GLYPH_STORAGE_SIZE) {
                 throw DecodeException.limitExceeded(NAME, "glyphIndex", glyphIndex,
@@ -114,7 +114,7 @@ public final class ClearDecoder {
             }
             return;
         }
-        Wire.ensureReadable(src, ClearCodec.COMPOSITE_HEADER_SIZE, NAME);
+        need(src, ClearCodec.COMPOSITE_HEADER_SIZE, "compositePayload byte counts");
         long residualByteCount = src.readUnsignedIntLE();
         long bandsByteCount = src.readUnsignedIntLE();
         long subcodecByteCount = src.readUnsignedIntLE();
@@ -378,8 +378,12 @@ public final class ClearDecoder {
     }
 
     private static void need(ByteBuf src, long n, String layer, String field) {
+        need(src, n, layer + "." + field);
+    }
+
+    private static void need(ByteBuf src, long n, String field) {
         if (src.readableBytes() < n) {
-            throw DecodeException.invalidField(NAME, layer + "." + field,
+            throw DecodeException.invalidField(NAME, field,
                     "truncated: " + src.readableBytes() + " bytes left, " + n + " needed");
         }
     }
