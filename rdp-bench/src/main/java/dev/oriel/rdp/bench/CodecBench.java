@@ -49,7 +49,7 @@ public final class CodecBench {
     /** Every codec the bench knows, by name. */
     static Map<String, FrameCodec> codecs() {
         Map<String, FrameCodec> all = new LinkedHashMap<>();
-        for (FrameCodec c : List.of(new PlanarCodec(), new RemoteFxCodec())) {
+        for (FrameCodec c : List.of(new PlanarCodec(), new ClearTileCodec(), new RemoteFxCodec())) {
             all.put(c.name(), c);
         }
         return all;
@@ -105,7 +105,7 @@ public final class CodecBench {
                 try {
                     for (FrameCodec codec : codecs.values()) {
                         Result oriel = measure(f, codec, pool);
-                        Result ref = raw == null ? null : freerdp(codec.name(), raw, f);
+                        Result ref = raw == null || !codec.measuredByFreeRdp() ? null : freerdp(codec.name(), raw, f);
                         double ms = oriel.medianNs / 1e6;
                         System.out.printf("| %s | %s | %,d | %s | %s | %s | %s | %.1f | %.1f | %s |%n", f.name(),
                                 codec.name(), oriel.bytes, ref == null ? "-" : String.format("%,d", ref.bytes),

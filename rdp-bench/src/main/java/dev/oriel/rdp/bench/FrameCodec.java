@@ -19,6 +19,11 @@ public interface FrameCodec {
 
     Worker newWorker();
 
+    /** Whether the FreeRDP harness has the same codec to measure (it has no ClearCodec encoder). */
+    default boolean measuredByFreeRdp() {
+        return true;
+    }
+
     /** Encodes the whole frame once, decodes it with the matching decoder, and describes the result quality. */
     String quality(Frame f);
 
