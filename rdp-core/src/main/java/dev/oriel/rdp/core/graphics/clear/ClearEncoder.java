@@ -38,6 +38,8 @@ public final class ClearEncoder {
     private int seqNumber;
 
     private final Sink residual = new Sink();
+    private final Sink layeredResidual = new Sink();
+    private boolean[] covered = new boolean[0];
     private final Sink bands = new Sink();
     private final Sink subcodecs = new Sink();
     private final Sink bandScratch = new Sink();
@@ -85,29 +87,58 @@ public final class ClearEncoder {
             glyphIndex.put(key, glyph);
         }
 
-        encodeResidual(xrgb, offset, stride, width, height);
+        encodeResidual(xrgb, offset, stride, width, height, null, residual);
         message.clear();
         int vMark = vBars.mark();
         int sMark = shortVBars.mark();
         bands.reset();
         subcodecs.reset();
-        for (int y0 = 0; y0 < height; y0 += ClearCodec.MAX_BAND_HEIGHT) {
-            int rows = Math.min(ClearCodec.MAX_BAND_HEIGHT, height - y0);
+        boolean[] cover = coveredRows(height);
+        boolean uncovered = false;
+        // Rows of one colour stay in the residual layer, where they cost a run each or share one; the runs of other
+        // rows are cut into strips of at most 52 (one band's height), so a strip tends to be one line of text.
+        int y0 = 0;
+        while (y0 < height) {
+            if (uniformRow(xrgb, offset + y0 * stride, width)) {
+                uncovered = true;
+                y0++;
+                continue;
+            }
+            int rows = 1;
+            while (rows < ClearCodec.MAX_BAND_HEIGHT && y0 + rows < height
+                    && !uniformRow(xrgb, offset + (y0 + rows) * stride, width)) {
+                rows++;
+            }
             int stripVMark = vBars.mark();
             int stripSMark = shortVBars.mark();
             strip.clear();
             encodeBand(xrgb, offset + y0 * stride, stride, width, y0, rows);
             encodeSubcodec(xrgb, offset + y0 * stride, stride, width, y0, rows);
-            if (subcodecScratch.length < bandScratch.length) {
+            long leave = residualSize(xrgb, offset + y0 * stride, stride, width, rows);
+            if (leave <= Math.min(bandScratch.length, subcodecScratch.length)) {
+                // Cheapest in the residual layer: no strip, nothing stored.
+                vBars.rollback(stripVMark);
+                shortVBars.rollback(stripSMark);
+                uncovered = true;
+            } else if (subcodecScratch.length < bandScratch.length) {
                 vBars.rollback(stripVMark);
                 shortVBars.rollback(stripSMark);
                 subcodecs.append(subcodecScratch);
+                Arrays.fill(cover, y0, y0 + rows, true);
                 message.subcodecStrips++;
             } else {
                 bands.append(bandScratch);
+                Arrays.fill(cover, y0, y0 + rows, true);
                 message.add(strip);
                 message.bandStrips++;
             }
+            y0 += rows;
+        }
+        // The residual layer is drawn first and the strips over it, so under a strip any colour will do: the one
+        // that continues the current run.
+        layeredResidual.reset();
+        if (uncovered) {
+            encodeResidual(xrgb, offset, stride, width, height, cover, layeredResidual);
         }
 
         dst.writeByte(glyph >= 0 ? ClearCodec.FLAG_GLYPH_INDEX : 0);
@@ -115,8 +146,8 @@ public final class ClearEncoder {
         if (glyph >= 0) {
             dst.writeShortLE(glyph);
         }
-        if (residual.length < (long) bands.length + subcodecs.length) {
-            // The layered form lost: the client must never see the vBars it would have stored.
+        if (residual.length <= (long) layeredResidual.length + bands.length + subcodecs.length) {
+            // The layered form did not win: the client must never see the vBars it would have stored.
             vBars.rollback(vMark);
             shortVBars.rollback(sMark);
             writeComposite(dst, residual, null, null);
@@ -124,7 +155,7 @@ public final class ClearEncoder {
         } else {
             vBars.commit();
             shortVBars.commit();
-            writeComposite(dst, null, bands, subcodecs);
+            writeComposite(dst, layeredResidual.length == 0 ? null : layeredResidual, bands, subcodecs);
             total.add(message);
         }
         total.messages++;
@@ -187,12 +218,44 @@ public final class ClearEncoder {
         return new Key(px);
     }
 
-    /** CLEARCODEC_RESIDUAL_DATA (2.2.4.1.1.1): runs of one BGR colour, continuing across row ends. */
-    private void encodeResidual(int[] xrgb, int offset, int stride, int width, int height) {
-        residual.reset();
-        int colour = xrgb[offset] & 0xFF_FFFF;
+    /**
+     * CLEARCODEC_RESIDUAL_DATA (2.2.4.1.1.1): runs of one BGR colour, continuing across row ends. Rows marked in
+     * {@code covered} are drawn over by a later layer, so they extend the current run whatever their pixels.
+     */
+    private static void encodeResidual(int[] xrgb, int offset, int stride, int width, int height, boolean[] covered,
+            Sink out) {
+        out.reset();
+        int colour = -1;
         int run = 0;
         for (int y = 0; y < height; y++) {
+            if (covered != null && covered[y]) {
+                run += width;
+                continue;
+            }
+            int s = offset + y * stride;
+            for (int x = 0; x < width; x++) {
+                int c = xrgb[s + x] & 0xFF_FFFF;
+                if (c == colour || colour < 0) {
+                    colour = c;
+                    run++;
+                    continue;
+                }
+                out.bgr(colour);
+                out.runLength(run);
+                colour = c;
+                run = 1;
+            }
+        }
+        out.bgr(Math.max(colour, 0));
+        out.runLength(run);
+    }
+
+    /** Bytes the residual layer spends on these rows on their own (runs cut where the rows start). */
+    private static long residualSize(int[] xrgb, int offset, int stride, int width, int rows) {
+        long size = 0;
+        int colour = xrgb[offset] & 0xFF_FFFF;
+        int run = 0;
+        for (int y = 0; y < rows; y++) {
             int s = offset + y * stride;
             for (int x = 0; x < width; x++) {
                 int c = xrgb[s + x] & 0xFF_FFFF;
@@ -200,14 +263,30 @@ public final class ClearEncoder {
                     run++;
                     continue;
                 }
-                residual.bgr(colour);
-                residual.runLength(run);
+                size += 3 + ClearCodec.runLengthSize(run);
                 colour = c;
                 run = 1;
             }
         }
-        residual.bgr(colour);
-        residual.runLength(run);
+        return size + 3 + ClearCodec.runLengthSize(run);
+    }
+
+    private static boolean uniformRow(int[] xrgb, int at, int width) {
+        int c = xrgb[at] & 0xFF_FFFF;
+        for (int x = 1; x < width; x++) {
+            if ((xrgb[at + x] & 0xFF_FFFF) != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean[] coveredRows(int height) {
+        if (covered.length < height) {
+            covered = new boolean[height];
+        }
+        Arrays.fill(covered, 0, height, false);
+        return covered;
     }
 
     /**
