@@ -11,13 +11,16 @@ import java.util.Map;
  * ClearCodec compressor ([MS-RDPEGFX] 2.2.4.1): encodes a region of XRGB pixels losslessly into one
  * CLEARCODEC_BITMAP_STREAM for an RDPGFX_WIRE_TO_SURFACE_PDU_1 with codecId {@link ClearCodec#CODEC_ID}.
  *
- * <p>Per region it writes whichever is smaller: the residual layer alone (BGR runs, 2.2.4.1.1.1), or the region cut
- * into horizontal strips of at most 52 rows, each strip either one band of vBars (2.2.4.1.1.2) or one subcodec
- * rectangle (RLEX palette runs or uncompressed BGR, 2.2.4.1.1.3), whichever is smaller for that strip. Bands are what
- * make text and UI cheap: a column already in V-Bar Storage costs 2 bytes, a column whose non-background span is in
- * Short V-Bar Storage 3 bytes. A region of at most 1024 pixels is also put in Glyph Storage, and sent again as a 4-byte
- * glyph hit when the same pixels come back. NSCodec (subCodecId 1) is not used: it is lossy by design and
- * RLEX or uncompressed cover the lossless cases.
+ * <p>Per region: rows of one colour stay in the residual layer (BGR runs, 2.2.4.1.1.1); the other rows are cut into
+ * strips of at most 52 rows (one band's height), so on a UI a strip is usually one line of text or one row of
+ * widgets. Each strip is left to the residual layer, sent as one band of vBars (2.2.4.1.1.2) or as one subcodec
+ * rectangle (RLEX palette runs or uncompressed BGR, 2.2.4.1.1.3), whichever costs fewest bytes; under the strips the
+ * residual runs simply continue, since the later layers draw over them. The result is then compared with the
+ * residual layer alone and the smaller is sent, so the stream is never larger than plain BGR runs. Bands are what
+ * make text cheap: a column already in V-Bar Storage costs 2 bytes, a column whose non-background span (a glyph's
+ * column) is in Short V-Bar Storage 3 bytes. A region of at most 1024 pixels is also put in Glyph Storage and sent
+ * again as a 4-byte glyph hit when the same pixels come back. NSCodec (subCodecId 1, optional) is not implemented:
+ * it would only compete with uncompressed on photo-like strips, which the pipeline sends as RemoteFX or planar.
  *
  * <p><b>State.</b> The encoder mirrors the client's decompressor: the three storages with their cursors (3.3.1.9 to
  * 3.3.1.13) and the sequence number, which is 0 in the session's first stream and one more (mod 256) in each next one
