@@ -45,6 +45,9 @@ class ClearCodecTest {
         for (int x = 2; x < 16; x++) {
             columns.append(x % 2 == 0 ? " 0080" : " 0180"); // VBAR_CACHE_HIT of the first two columns' vBars
         }
+        int[] layered = new int[48]; // 16 x 3: a row of P over the checkerboard
+        Arrays.fill(layered, 0, 16, P);
+        System.arraycopy(checker, 0, layered, 16, 32);
         int a = 0x0000FF;
         int b = 0x00FF00;
         int c = 0xFF0000;
@@ -60,6 +63,12 @@ class ClearCodecTest {
                 // column 1 SHORT_VBAR_CACHE_HIT short vBar 0 at yOn 1, then VBAR_CACHE_HITs of vBars 0 and 1.
                 Arguments.of("band with all three vBar forms", 16, 2, checker,
                         "01 00 0000 00000000 2F000000 00000000 0000 0F00 0000 0100 CCBBAA 0001 332211 0040 01"
+                                + columns),
+                // Row 0 is one colour, so it stays in the residual layer; rows 1..2 are the band above (moved down
+                // one row). Under the band the residual run of P simply continues: one run of 48 (0x30) for 4 bytes
+                // instead of 4 + 128.
+                Arguments.of("residual under a band", 16, 3, layered,
+                        "01 00 0000 04000000 2F000000 00000000 332211 30 0000 0F00 0100 0200 CCBBAA 0001 332211 0040 01"
                                 + columns),
                 // 8 x 1 cycling through four colours: RLEX (30) beats a band (36), residual (32) and uncompressed (37).
                 // Subcodec at (0, 0) 8 x 1, 17 bytes, RLEX; palette of 4 in order of appearance; two segments of
