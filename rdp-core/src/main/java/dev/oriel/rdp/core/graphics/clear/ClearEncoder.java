@@ -11,9 +11,9 @@ import java.util.Map;
  * ClearCodec compressor ([MS-RDPEGFX] 2.2.4.1): encodes a region of XRGB pixels losslessly into one
  * CLEARCODEC_BITMAP_STREAM for an RDPGFX_WIRE_TO_SURFACE_PDU_1 with codecId {@link ClearCodec#CODEC_ID}.
  *
- * <p>Per region: rows of one colour stay in the residual layer (BGR runs, 2.2.4.1.1.1); the other rows are cut into
- * strips of at most 52 rows (one band's height), so on a UI a strip is usually one line of text or one row of
- * widgets. Each strip is left to the residual layer, sent as one band of vBars (2.2.4.1.1.2) or as one subcodec
+ * <p>Per region, in blocks of 64 columns: rows of one colour stay in the residual layer (BGR runs, 2.2.4.1.1.1); the
+ * other rows are cut into strips of at most 52 rows (one band's height), so on a UI a strip is usually one line of
+ * text or one row of widgets. Each strip is left to the residual layer, sent as one band of vBars (2.2.4.1.1.2) or as one subcodec
  * rectangle (RLEX palette runs or uncompressed BGR, 2.2.4.1.1.3), whichever costs fewest bytes; under the strips the
  * residual runs simply continue, since the later layers draw over them. The result is then compared with the
  * residual layer alone and the smaller is sent, so the stream is never larger than plain BGR runs. Bands are what
@@ -33,6 +33,9 @@ import java.util.Map;
  * pixel), so encode tiles rather than whole frames where memory matters.
  */
 public final class ClearEncoder {
+    /** Width of the column blocks wide regions are planned in: the graphics pipeline's tile width. */
+    static final int BLOCK_WIDTH = 64;
+
     private final Storage vBars = new Storage(ClearCodec.VBAR_STORAGE_SIZE);
     private final Storage shortVBars = new Storage(ClearCodec.SHORT_VBAR_STORAGE_SIZE);
     private final Key[] glyphs = new Key[ClearCodec.GLYPH_STORAGE_SIZE];
@@ -96,46 +99,57 @@ public final class ClearEncoder {
         int sMark = shortVBars.mark();
         bands.reset();
         subcodecs.reset();
-        boolean[] cover = coveredRows(height);
+        int blocks = (width + BLOCK_WIDTH - 1) / BLOCK_WIDTH;
+        boolean[] cover = coveredBlocks(height * blocks);
         boolean uncovered = false;
-        // Rows of one colour stay in the residual layer, where they cost a run each or share one; the runs of other
-        // rows are cut into strips of at most 52 (one band's height), so a strip tends to be one line of text.
-        int y0 = 0;
-        while (y0 < height) {
-            if (uniformRow(xrgb, offset + y0 * stride, width)) {
-                uncovered = true;
-                y0++;
-                continue;
+        // Wide regions are planned in blocks of 64 columns, so a window edge or a second window beside the text does
+        // not make every row of the region busy. In each block, rows of one colour stay in the residual layer, where
+        // they cost a run each or share one; the runs of other rows are cut into strips of at most 52 (one band's
+        // height), so a strip tends to be one line of text.
+        for (int b = 0; b < blocks; b++) {
+            int x0 = b * BLOCK_WIDTH;
+            int bw = Math.min(BLOCK_WIDTH, width - x0);
+            int y0 = 0;
+            while (y0 < height) {
+                int at = offset + y0 * stride + x0;
+                if (uniformRow(xrgb, at, bw)) {
+                    uncovered = true;
+                    y0++;
+                    continue;
+                }
+                int rows = 1;
+                while (rows < ClearCodec.MAX_BAND_HEIGHT && y0 + rows < height
+                        && !uniformRow(xrgb, at + rows * stride, bw)) {
+                    rows++;
+                }
+                int stripVMark = vBars.mark();
+                int stripSMark = shortVBars.mark();
+                strip.clear();
+                encodeBand(xrgb, at, stride, x0, bw, y0, rows);
+                encodeSubcodec(xrgb, at, stride, x0, bw, y0, rows);
+                long leave = residualSize(xrgb, at, stride, bw, rows);
+                if (leave <= Math.min(bandScratch.length, subcodecScratch.length)) {
+                    // Cheapest in the residual layer: no strip, nothing stored.
+                    vBars.rollback(stripVMark);
+                    shortVBars.rollback(stripSMark);
+                    uncovered = true;
+                } else {
+                    if (subcodecScratch.length < bandScratch.length) {
+                        vBars.rollback(stripVMark);
+                        shortVBars.rollback(stripSMark);
+                        subcodecs.append(subcodecScratch);
+                        message.subcodecStrips++;
+                    } else {
+                        bands.append(bandScratch);
+                        message.add(strip);
+                        message.bandStrips++;
+                    }
+                    for (int y = y0; y < y0 + rows; y++) {
+                        cover[y * blocks + b] = true;
+                    }
+                }
+                y0 += rows;
             }
-            int rows = 1;
-            while (rows < ClearCodec.MAX_BAND_HEIGHT && y0 + rows < height
-                    && !uniformRow(xrgb, offset + (y0 + rows) * stride, width)) {
-                rows++;
-            }
-            int stripVMark = vBars.mark();
-            int stripSMark = shortVBars.mark();
-            strip.clear();
-            encodeBand(xrgb, offset + y0 * stride, stride, width, y0, rows);
-            encodeSubcodec(xrgb, offset + y0 * stride, stride, width, y0, rows);
-            long leave = residualSize(xrgb, offset + y0 * stride, stride, width, rows);
-            if (leave <= Math.min(bandScratch.length, subcodecScratch.length)) {
-                // Cheapest in the residual layer: no strip, nothing stored.
-                vBars.rollback(stripVMark);
-                shortVBars.rollback(stripSMark);
-                uncovered = true;
-            } else if (subcodecScratch.length < bandScratch.length) {
-                vBars.rollback(stripVMark);
-                shortVBars.rollback(stripSMark);
-                subcodecs.append(subcodecScratch);
-                Arrays.fill(cover, y0, y0 + rows, true);
-                message.subcodecStrips++;
-            } else {
-                bands.append(bandScratch);
-                Arrays.fill(cover, y0, y0 + rows, true);
-                message.add(strip);
-                message.bandStrips++;
-            }
-            y0 += rows;
         }
         // The residual layer is drawn first and the strips over it, so under a strip any colour will do: the one
         // that continues the current run.
@@ -222,21 +236,23 @@ public final class ClearEncoder {
     }
 
     /**
-     * CLEARCODEC_RESIDUAL_DATA (2.2.4.1.1.1): runs of one BGR colour, continuing across row ends. Rows marked in
-     * {@code covered} are drawn over by a later layer, so they extend the current run whatever their pixels.
+     * CLEARCODEC_RESIDUAL_DATA (2.2.4.1.1.1): runs of one BGR colour, continuing across row ends. Row pieces marked
+     * in {@code covered} (row y, block b at {@code y × blocks + b}) are drawn over by a later layer, so they extend the
+     * current run whatever their pixels.
      */
     private static void encodeResidual(int[] xrgb, int offset, int stride, int width, int height, boolean[] covered,
             Sink out) {
         out.reset();
+        int blocks = (width + BLOCK_WIDTH - 1) / BLOCK_WIDTH;
         int colour = -1;
         int run = 0;
         for (int y = 0; y < height; y++) {
-            if (covered != null && covered[y]) {
-                run += width;
-                continue;
-            }
             int s = offset + y * stride;
             for (int x = 0; x < width; x++) {
+                if (covered != null && covered[y * blocks + x / BLOCK_WIDTH]) {
+                    run++;
+                    continue;
+                }
                 int c = xrgb[s + x] & 0xFF_FFFF;
                 if (c == colour || colour < 0) {
                     colour = c;
@@ -284,24 +300,25 @@ public final class ClearEncoder {
         return true;
     }
 
-    private boolean[] coveredRows(int height) {
-        if (covered.length < height) {
-            covered = new boolean[height];
+    private boolean[] coveredBlocks(int n) {
+        if (covered.length < n) {
+            covered = new boolean[n];
         }
-        Arrays.fill(covered, 0, height, false);
+        Arrays.fill(covered, 0, n, false);
         return covered;
     }
 
     /**
-     * One CLEARCODEC_BAND (2.2.4.1.1.2.1) over all columns of rows {@code y0 .. y0 + rows − 1}, into
+     * One CLEARCODEC_BAND (2.2.4.1.1.2.1) over columns {@code x0 .. x0 + width − 1} of rows {@code y0 .. y0 + rows − 1}
+     * ({@code offset} is pixel (x0, y0)), into
      * {@link #bandScratch}, adding to the vBar storages what the client will add when it decodes the band.
      */
-    private void encodeBand(int[] xrgb, int offset, int stride, int width, int y0, int rows) {
+    private void encodeBand(int[] xrgb, int offset, int stride, int x0, int width, int y0, int rows) {
         Sink out = bandScratch;
         out.reset();
         int background = colours.dominant(xrgb, offset, stride, width, rows);
-        out.u16(0); // xStart
-        out.u16(width - 1); // xEnd
+        out.u16(x0); // xStart
+        out.u16(x0 + width - 1); // xEnd
         out.u16(y0); // yStart
         out.u16(y0 + rows - 1); // yEnd
         out.bgr(background);
@@ -352,14 +369,15 @@ public final class ClearEncoder {
     }
 
     /**
-     * One CLEARCODEC_SUBCODEC (2.2.4.1.1.3.1) for rows {@code y0 .. y0 + rows − 1}, into {@link #subcodecScratch}:
+     * One CLEARCODEC_SUBCODEC (2.2.4.1.1.3.1) for the same rectangle as {@link #encodeBand}, into
+     * {@link #subcodecScratch}:
      * RLEX when the strip has at most 127 colours and that is smaller, else uncompressed BGR.
      */
-    private void encodeSubcodec(int[] xrgb, int offset, int stride, int width, int y0, int rows) {
+    private void encodeSubcodec(int[] xrgb, int offset, int stride, int x0, int width, int y0, int rows) {
         Sink out = subcodecScratch;
         out.reset();
         int pixels = width * rows;
-        out.u16(0); // xStart
+        out.u16(x0); // xStart
         out.u16(y0); // yStart
         out.u16(width);
         out.u16(rows);
