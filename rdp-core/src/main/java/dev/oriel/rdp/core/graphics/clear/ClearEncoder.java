@@ -53,9 +53,9 @@ public final class ClearEncoder {
     private final ColourTable colours = new ColourTable();
     private int[] indices = new int[0];
 
-    private final Stats total = new Stats();
-    private final Stats message = new Stats();
-    private final Stats strip = new Stats();
+    private final Counters total = new Counters();
+    private final Counters message = new Counters();
+    private final Counters strip = new Counters();
 
     /**
      * Encodes the {@code width × height} region of {@code xrgb} (0xAARRGGBB, alpha ignored; {@code stride} ints per
@@ -194,12 +194,8 @@ public final class ClearEncoder {
 
     /** Counters over every stream so far (for tests and benchmarks). */
     public Stats stats() {
-        Stats copy = new Stats();
-        copy.add(total);
-        copy.messages = total.messages;
-        copy.glyphHits = total.glyphHits;
-        copy.residualOnly = total.residualOnly;
-        return copy;
+        return new Stats(total.messages, total.glyphHits, total.residualOnly, total.bandStrips, total.subcodecStrips,
+                total.vBarHits, total.shortVBarHits, total.shortVBarMisses);
     }
 
     private static void writeComposite(ByteBuf dst, Sink residualData, Sink bandsData, Sink subcodecData) {
@@ -441,8 +437,16 @@ public final class ClearEncoder {
         }
     }
 
-    /** Counters of what the encoder chose; {@link #stats()} returns a copy. */
-    public static final class Stats {
+    /**
+     * What the encoder chose over every stream so far (for tests and benchmarks): streams, glyph hits, streams sent as
+     * the residual layer alone, strips sent as bands and as subcodecs, and the vBar forms of the bands sent.
+     */
+    public record Stats(long messages, long glyphHits, long residualOnly, long bandStrips, long subcodecStrips,
+            long vBarHits, long shortVBarHits, long shortVBarMisses) {
+    }
+
+    /** Mutable counters behind {@link Stats}, per strip, per stream and in total. */
+    private static final class Counters {
         long messages;
         long glyphHits;
         long residualOnly;
@@ -460,51 +464,12 @@ public final class ClearEncoder {
             shortVBarMisses = 0;
         }
 
-        void add(Stats o) {
+        void add(Counters o) {
             bandStrips += o.bandStrips;
             subcodecStrips += o.subcodecStrips;
             vBarHits += o.vBarHits;
             shortVBarHits += o.shortVBarHits;
             shortVBarMisses += o.shortVBarMisses;
-        }
-
-        public long messages() {
-            return messages;
-        }
-
-        public long glyphHits() {
-            return glyphHits;
-        }
-
-        public long residualOnly() {
-            return residualOnly;
-        }
-
-        public long bandStrips() {
-            return bandStrips;
-        }
-
-        public long subcodecStrips() {
-            return subcodecStrips;
-        }
-
-        public long vBarHits() {
-            return vBarHits;
-        }
-
-        public long shortVBarHits() {
-            return shortVBarHits;
-        }
-
-        public long shortVBarMisses() {
-            return shortVBarMisses;
-        }
-
-        @Override
-        public String toString() {
-            return "messages=" + messages + " glyphHits=" + glyphHits + " residualOnly=" + residualOnly
-                    + " bandStrips=" + bandStrips + " subcodecStrips=" + subcodecStrips + " vBarHits=" + vBarHits
-                    + " shortVBarHits=" + shortVBarHits + " shortVBarMisses=" + shortVBarMisses;
         }
     }
 
