@@ -19,7 +19,10 @@ public interface FrameCodec {
 
     Worker newWorker();
 
-    /** Whether the FreeRDP harness has the same codec to measure; rows without one show "-" there. */
+    /**
+     * Whether the FreeRDP harness has the same codec to measure (FreeRDP 2.11 has no ClearCodec encoder, and its
+     * progressive one uses the classic transform); rows without one show "-" there.
+     */
     default boolean hasFreeRdpReference() {
         return true;
     }
