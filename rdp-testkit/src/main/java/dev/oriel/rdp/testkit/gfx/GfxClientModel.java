@@ -2,6 +2,7 @@ package dev.oriel.rdp.testkit.gfx;
 
 import dev.oriel.rdp.core.graphics.AlphaCodecDecoder;
 import dev.oriel.rdp.core.graphics.PlanarDecoder;
+import dev.oriel.rdp.core.graphics.clear.ClearDecoder;
 import dev.oriel.rdp.core.graphics.progressive.ProgressiveDecoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxDecoder;
 import dev.oriel.rdp.core.graphics.zgfx.ZgfxDecompressor;
@@ -57,6 +58,8 @@ public final class GfxClientModel {
     private final List<Long> endedFrames = new ArrayList<>();
     /** RAIL window id → the surface mapped to it (HiDef RemoteApp). */
     private final Map<Long, Integer> windows = new HashMap<>();
+    /** ClearCodec state: one context for all surfaces, as FreeRDP's gdi keeps. */
+    private final ClearDecoder clear = new ClearDecoder();
     /** RemoteFX Progressive tile state per surface. */
     private final Map<Integer, ProgressiveDecoder> progressive = new HashMap<>();
     /** RAIL window id → its last scaled mapping. */
@@ -197,6 +200,13 @@ public final class GfxClientModel {
             remoteFx.decode(Unpooled.wrappedBuffer(w.bitmapData().toArray()), surface(w.surfaceId()),
                     r.top() * sw + r.left(), sw, sw - r.left(), sh - r.top());
             lossyTiles++;
+            return;
+        }
+        if (w.codecId() == WireToSurface1.CODEC_CLEARCODEC) {
+            // [MS-RDPEGFX] 2.2.4.1: one ClearCodec context for the connection, its caches following the stream.
+            int sw = sizes.get(w.surfaceId())[0];
+            clear.decode(Unpooled.wrappedBuffer(w.bitmapData().toArray()), rw, rh, surface(w.surfaceId()),
+                    r.top() * sw + r.left(), sw);
             return;
         }
         if (w.codecId() == WireToSurface1.CODEC_ALPHA) {

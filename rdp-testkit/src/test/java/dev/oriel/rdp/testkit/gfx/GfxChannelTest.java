@@ -361,6 +361,62 @@ class GfxChannelTest {
     }
 
     @Test
+    void clearCodecUiTilesArriveExactAcrossFramesAndSmallerThanPlanar() throws Exception {
+        int w = 640;
+        int h = 400;
+        long[] codecBytes = new long[2];
+        for (GraphicsOptions.UiCodec codec : GraphicsOptions.UiCodec.values()) {
+            options = GraphicsOptions.defaults().withPhotoCodec(GraphicsOptions.PhotoCodec.PLANAR).withUiCodec(codec);
+            client = new GfxClientModel(GfxCapabilityNegotiation.CACHE_SLOTS);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                // Frames encoded on the pool: ClearCodec tiles are still encoded one after another, in stream order.
+                GfxChannel ch = new GfxChannel(w, h, host, GfxEncoderPool.of(threads, 2), options, System::nanoTime);
+                ch.onOpen(context);
+                ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(
+                        GfxCapabilitySet.VERSION_10_7, 0))).toByteArray()));
+                deliver();
+                Framebuffer fb = framebuffer(mixed(w, h, 1), w, h);
+                for (int i = 2; i < 6; i++) {
+                    drainAsync(ch, fb);
+                    assertClientShows(fb);
+                    fb.copyFrom(PixelBuffer.ofInts(mixed(w, h, i), w, h, PixelFormat.XRGB32), List.of(new Rect(0, 0,
+                            w, 330)));
+                }
+                drainAsync(ch, fb);
+                assertClientShows(fb);
+                boolean anyClear = client.received().stream().anyMatch(p -> p instanceof WireToSurface1 t
+                        && t.codecId() == WireToSurface1.CODEC_CLEARCODEC);
+                assertThat(anyClear).as("ClearCodec tiles with " + codec).isEqualTo(
+                        codec == GraphicsOptions.UiCodec.CLEARCODEC);
+                codecBytes[codec.ordinal()] = ch.stats().codecBytes();
+            } finally {
+                threads.shutdownNow();
+            }
+            eventLoop = Runnable::run;
+        }
+        assertThat(codecBytes[GraphicsOptions.UiCodec.CLEARCODEC.ordinal()])
+                .isLessThan(codecBytes[GraphicsOptions.UiCodec.PLANAR.ordinal()]);
+    }
+
+    /** As {@link #drain}, with frames finished on a pool: completions run here, in order. */
+    private void drainAsync(GfxChannel ch, Framebuffer fb) throws InterruptedException {
+        java.util.concurrent.BlockingQueue<Runnable> loop = new java.util.concurrent.LinkedBlockingQueue<>();
+        eventLoop = loop::add;
+        for (int i = 0; i < 1000 && (fb.hasDamage() || !loop.isEmpty()); i++) {
+            ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true);
+            Runnable done = loop.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            while (done != null) {
+                done.run();
+                done = loop.poll();
+            }
+            deliver();
+            acknowledgeAll(ch);
+        }
+        assertThat(fb.hasDamage()).isFalse();
+    }
+
+    @Test
     void manyQuickChangesOfMixedContentEndExact() {
         options = GraphicsOptions.defaults().withRefineAfter(java.time.Duration.ZERO);
         int w = 640;

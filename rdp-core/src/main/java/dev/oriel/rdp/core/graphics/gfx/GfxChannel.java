@@ -6,6 +6,7 @@ import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelContext;
 import dev.oriel.rdp.core.channel.dvc.DynamicChannelProcessor;
 import dev.oriel.rdp.core.error.DecodeException;
+import dev.oriel.rdp.core.graphics.clear.ClearEncoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxQuant;
 import dev.oriel.rdp.core.graphics.zgfx.ZgfxCompressor;
 import dev.oriel.rdp.core.pdu.gfx.CacheImportOffer;
@@ -116,6 +117,11 @@ public final class GfxChannel implements DynamicChannelProcessor {
     private boolean lossyPlanar;
     /** Photo-like tiles as RemoteFX Progressive rather than RemoteFX. */
     private boolean progressive;
+    /**
+     * The channel's one ClearCodec encoder when text and UI tiles go ClearCodec: the client keeps one ClearCodec
+     * context for all surfaces (FreeRDP's gdi shares it), so its caches and sequence number follow this stream.
+     */
+    private ClearEncoder clear;
     /** The output surface exists and is mapped; see {@link #showOutput}. */
     private boolean outputShown = true;
 
@@ -214,6 +220,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
         cache = new GfxBitmapCache(choice.cacheSlots(), choice.cacheBytes(), Framebuffer.TILE * Framebuffer.TILE * 4);
         outputQuant = lossyPhotos && !choice.thinClient() ? remoteFxQuant(options.remoteFxQuant()) : null;
         lossyPlanar = lossyPhotos && choice.thinClient();
+        clear = options.uiCodec() == GraphicsOptions.UiCodec.CLEARCODEC ? new ClearEncoder() : null;
         surface = outputEncoder();
         ready = true;
         // Listeners first: a HiDef RemoteApp desktop hides the output surface before the desktop would be sent to it.
@@ -222,7 +229,8 @@ public final class GfxChannel implements DynamicChannelProcessor {
     }
 
     private GfxSurfaceEncoder outputEncoder() {
-        return new GfxSurfaceEncoder(SURFACE_ID, width, height, cache, outputQuant, progressive, lossyPlanar, false);
+        return new GfxSurfaceEncoder(SURFACE_ID, width, height, cache, outputQuant, progressive, lossyPlanar, clear,
+                false);
     }
 
     /**
@@ -368,24 +376,31 @@ public final class GfxChannel implements DynamicChannelProcessor {
         return false;
     }
 
-    /** The frames' PDUs between Start and End Frame, in the bulk container; releases the frames' tile buffers. */
+    /**
+     * The frames' PDUs between Start and End Frame, in the bulk container, their ClearCodec tiles encoded first in
+     * drawing order; releases the frames' tile buffers.
+     */
     private ByteBuf assemble(List<GfxSurfaceEncoder.Frame> frames, long timestamp, long frameId,
             ByteBufAllocator alloc) {
-        int size = 2 * GfxPdu.HEADER_SIZE + 12;
-        for (GfxSurfaceEncoder.Frame f : frames) {
-            size += f.size();
-        }
-        ByteBuf raw = alloc.buffer(size);
         try {
-            new StartFrame(timestamp, frameId).encode(raw);
+            int size = 2 * GfxPdu.HEADER_SIZE + 12;
             for (GfxSurfaceEncoder.Frame f : frames) {
-                f.writeTo(raw);
+                f.encodeInOrder(alloc);
+                size += f.size();
             }
-            new EndFrame(frameId).encode(raw);
-            return bulk(raw, alloc);
+            ByteBuf raw = alloc.buffer(size);
+            try {
+                new StartFrame(timestamp, frameId).encode(raw);
+                for (GfxSurfaceEncoder.Frame f : frames) {
+                    f.writeTo(raw);
+                }
+                new EndFrame(frameId).encode(raw);
+                return bulk(raw, alloc);
+            } finally {
+                raw.release();
+            }
         } finally {
             frames.forEach(GfxSurfaceEncoder.Frame::release);
-            raw.release();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.oriel.rdp.core.graphics.gfx;
 
 import dev.oriel.rdp.core.api.Rect;
+import dev.oriel.rdp.core.graphics.clear.ClearEncoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxQuant;
 import dev.oriel.rdp.core.pdu.gfx.CacheToSurface;
 import dev.oriel.rdp.core.pdu.gfx.EvictCacheEntry;
@@ -74,6 +75,9 @@ public final class GfxSurfaceEncoder {
     private boolean progressiveHeadersSent;
     /** The codec context of this surface's progressive streams ([MS-RDPEGFX] 2.2.2.2): its surface id. */
     private final long progressiveContext;
+    /** The channel's ClearCodec encoder when text and UI tiles go ClearCodec (XRGB surfaces only); else null. */
+    private final ClearEncoder clear;
+    private final int[] clearPixels;
     /**
      * Colour loss level of lossy planar, with chroma subsampling ([MS-RDPEGDI] 2.2.2.5.1): the reference photo tile
      * takes 6,146 bytes instead of 12,290 at 31.0 dB (the subsampling costs most of the quality; levels 1 to 3 differ
@@ -214,6 +218,15 @@ public final class GfxSurfaceEncoder {
      */
     GfxSurfaceEncoder(int surfaceId, int width, int height, GfxBitmapCache cache, RfxQuant photoQuant,
             boolean progressive, boolean lossyPlanar, boolean alpha) {
+        this(surfaceId, width, height, cache, photoQuant, progressive, lossyPlanar, null, alpha);
+    }
+
+    /**
+     * @param clear the channel's ClearCodec encoder for lossless tiles (ignored on ARGB surfaces: ClearCodec has no
+     *              alpha), or null for planar
+     */
+    GfxSurfaceEncoder(int surfaceId, int width, int height, GfxBitmapCache cache, RfxQuant photoQuant,
+            boolean progressive, boolean lossyPlanar, ClearEncoder clear, boolean alpha) {
         this.surfaceId = surfaceId;
         this.alpha = alpha;
         this.pixelMask = alpha ? 0xFFFF_FFFF : 0x00FF_FFFF;
@@ -222,6 +235,8 @@ public final class GfxSurfaceEncoder {
         this.lossyPlanar = lossyPlanar && photoQuant == null;
         this.progressive = progressive && photoQuant != null;
         this.progressiveContext = surfaceId;
+        this.clear = alpha ? null : clear;
+        this.clearPixels = this.clear == null ? null : new int[TILE * TILE];
         this.width = width;
         this.height = height;
         this.tilesX = (width + TILE - 1) / TILE;
@@ -293,6 +308,9 @@ public final class GfxSurfaceEncoder {
          */
         public CompletableFuture<Void> encode(GfxEncoderPool pool, ByteBufAllocator alloc) {
             for (CodecTile t : tiles) {
+                if (t.codec == WireToSurface1.CODEC_CLEARCODEC) {
+                    continue; // encoded in order by encodeInOrder, as the client's ClearCodec caches follow the stream
+                }
                 t.data = alloc.buffer(switch (t.codec) {
                     case WireToSurface1.CODEC_PLANAR -> GfxTileWorker.MAX_OUTPUT;
                     case WireToSurface1.CODEC_ALPHA -> GfxTileWorker.MAX_ALPHA_OUTPUT;
@@ -331,6 +349,9 @@ public final class GfxSurfaceEncoder {
         private void encodeRange(GfxTileWorker worker, int first, int step) {
             for (int i = first; i < tiles.size(); i += step) {
                 CodecTile t = tiles.get(i);
+                if (t.codec == WireToSurface1.CODEC_CLEARCODEC) {
+                    continue;
+                }
                 if (t.codec == WireToSurface1.CODEC_PLANAR) {
                     worker.encodePlanar(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(), alpha,
                             t.lossy ? LOSSY_PLANAR_CLL : 0, t.data);
@@ -341,6 +362,24 @@ public final class GfxSurfaceEncoder {
                 } else {
                     worker.encodeRemoteFx(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(),
                             photoQuant, t.data);
+                }
+            }
+        }
+
+        /**
+         * Encodes the ClearCodec tiles, in drawing order, with the channel's one ClearCodec encoder: after
+         * {@link #encode}, before {@link #size} and {@link #writeTo}, on the thread assembling the frame (one frame of
+         * a channel at a time, so streams come out in the order the client decodes them).
+         */
+        public void encodeInOrder(ByteBufAllocator alloc) {
+            for (CodecTile t : tiles) {
+                if (t.codec == WireToSurface1.CODEC_CLEARCODEC) {
+                    Rect r = t.rect;
+                    for (int y = 0; y < r.height(); y++) {
+                        System.arraycopy(shadow[r.y() + y], r.x(), clearPixels, y * r.width(), r.width());
+                    }
+                    t.data = alloc.buffer((int) ClearEncoder.maxEncodedSize(r.width(), r.height()));
+                    clear.encode(clearPixels, 0, r.width(), r.width(), r.height(), t.data);
                 }
             }
         }
@@ -490,7 +529,8 @@ public final class GfxSurfaceEncoder {
                 return;
             }
         }
-        CodecTile codecTile = new CodecTile(r, WireToSurface1.CODEC_PLANAR);
+        CodecTile codecTile = new CodecTile(r, clear != null ? WireToSurface1.CODEC_CLEARCODEC
+                : WireToSurface1.CODEC_PLANAR);
         frame.items.add(codecTile);
         frame.tiles.add(codecTile);
         if (refine) {
