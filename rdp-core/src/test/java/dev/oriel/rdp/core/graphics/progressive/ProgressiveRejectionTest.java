@@ -169,8 +169,11 @@ class ProgressiveRejectionTest {
     }
 
     @Test
-    void tileUpgradeIsRefusedAsUnsupported() {
-        assertRejected(m -> putShort(m, TILE, ProgressiveBlocks.WBT_TILE_UPGRADE)).hasMessageContaining("upgrade");
+    void tileUpgradeOfATileNeverDrawn() {
+        // A TILE_SIMPLE relabelled TILE_UPGRADE on a fresh decoder: its lengths no longer add up, or the tile has
+        // had no first pass.
+        assertRejected(m -> putShort(m, TILE, ProgressiveBlocks.WBT_TILE_UPGRADE))
+                .hasMessageContaining("RfxProgressiveTileUpgrade");
     }
 
     @Test
