@@ -273,7 +273,10 @@ public final class ProgressiveEncoder {
             dst.writeIntLE(CONTEXT_SIZE);
             dst.writeByte(0); // ctxId: SHOULD be 0 (2.2.4.2.1.4)
             dst.writeShortLE(TILE_SIZE);
-            dst.writeByte(0); // flags: no sub-band diffing, every tile stands alone
+            // flags: TILE_SIMPLE streams say no sub-band diffing. Progressive passes set RFX_SUBBAND_DIFFING (which
+            // permits tiles flagged RFX_TILE_DIFFERENCE, though Oriel flags none), because FreeRDP 2.11 logs a
+            // warning for every TILE_UPGRADE decoded under a context without it.
+            dst.writeByte(states == null ? 0 : RFX_SUBBAND_DIFFING);
         }
         writeFrameBegin(dst, frameIndex);
         int[] head = writeRegionHead(dst, clipped.size(), numTiles);
