@@ -49,7 +49,8 @@ public final class CodecBench {
     /** Every codec the bench knows, by name. */
     static Map<String, FrameCodec> codecs() {
         Map<String, FrameCodec> all = new LinkedHashMap<>();
-        for (FrameCodec c : List.of(new PlanarCodec(), new RemoteFxCodec(), new ProgressiveCodec())) {
+        for (FrameCodec c : List.of(new PlanarCodec(), new RemoteFxCodec(), new ProgressiveCodec(),
+                new ProgressivePassesCodec())) {
             all.put(c.name(), c);
         }
         return all;

@@ -20,8 +20,11 @@ import java.util.List;
  *
  * <p>Per message: SYNC and CONTEXT are optional (as in FreeRDP); one FRAME_BEGIN, then REGIONs, then FRAME_END,
  * which must be the last block (FreeRDP 2.11 refuses bytes after it). A REGION outside FRAME_BEGIN … FRAME_END is
- * ignored, as 2.2.4.2.1.5 requires. Tiles: TILE_SIMPLE and TILE_FIRST (with its progressive quality); a
- * TILE_UPGRADE is refused as unsupported. Pixels are written only where a tile meets its region's rects.
+ * ignored, as 2.2.4.2.1.5 requires. Tiles: TILE_SIMPLE, TILE_FIRST (with its progressive quality) and TILE_UPGRADE
+ * (its SRL and RAW bits added to the tile's coefficients under the sign state kept since the first pass; an upgrade
+ * to a coarser bit position, of a tile never drawn, or whose streams' lengths differ from the bits they hold is
+ * refused, the last as FreeRDP 2.11 does, which also accepts one spare byte of SRL data). Pixels are written only
+ * where a tile meets its region's rects.
  *
  * <p>Every malformed input gives a {@link DecodeException} naming the block and field; the decoder's state is then
  * undefined (discard it, as a client would reset the surface). Not thread-safe.

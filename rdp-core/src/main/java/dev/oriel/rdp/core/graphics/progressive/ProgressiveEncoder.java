@@ -27,7 +27,15 @@ import java.util.List;
  * Entropy coding is RLGR1, the only mode progressive tiles use (3.2.8.1.3). Colour conversion, RLGR and band
  * quantisation are the RemoteFX ones.
  *
- * <p>Not thread-safe (scratch planes); keep one per encoding thread. Pure: no I/O.
+ * <p>Progressive passes ([MS-RDPEGFX] 3.2.8.1.4): {@link #encodeFirstPass} sends each damaged tile as a TILE_FIRST
+ * at the coarsest of the encoder's progressive tables ({@link #DEFAULT_PASSES} unless given) and fills the caller's
+ * {@link ProgressiveTileState} of that tile; each later {@link #encodeUpgradePass} sends the next TILE_UPGRADE of
+ * the tiles it is given from their states alone (no pixels), until {@link ProgressiveTileState#isFinal()}. Every
+ * message is FRAME_BEGIN, one REGION (carrying quantVals and all the progressive tables), FRAME_END; the last pass
+ * leaves the client with exactly the coefficients, hence pixels, of the TILE_SIMPLE of the same quantisation.
+ *
+ * <p>Not thread-safe (scratch planes); keep one per encoding thread. Tile states are the caller's, one per surface
+ * tile, used by one thread at a time; any encoder with the same settings may upgrade them. Pure: no I/O.
  */
 public final class ProgressiveEncoder {
     /** Room for one component's RLGR stream: yLen, cbLen and crLen are 16-bit fields (2.2.4.2.1.5.3). */
