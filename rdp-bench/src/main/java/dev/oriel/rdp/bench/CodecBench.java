@@ -50,7 +50,7 @@ public final class CodecBench {
     static Map<String, FrameCodec> codecs() {
         Map<String, FrameCodec> all = new LinkedHashMap<>();
         for (FrameCodec c : List.of(new PlanarCodec(), new ClearTileCodec(), new RemoteFxCodec(),
-                new ProgressiveCodec())) {
+                new ProgressiveCodec(), new ProgressivePassesCodec())) {
             all.put(c.name(), c);
         }
         return all;

@@ -75,6 +75,12 @@ public final class ProgressiveBlocks {
             Dwt.LH1, Dwt.HH1};
     static final int[] CLASSIC_COUNTS = {64, 64, 64, 64, 256, 256, 256, 1024, 1024, 1024};
 
+    /**
+     * The order in which a TILE_UPGRADE visits the bands, as {@link ComponentQuant} (wire order) indices: their
+     * order in the linearised component, HL1, LH1, HH1, HL2, LH2, HH2, HL3, LH3, HH3, then LL3 (3.3.8.2.1.2).
+     */
+    static final int[] UPGRADE_ORDER = {7, 8, 9, 4, 5, 6, 1, 2, 3, 0};
+
     private ProgressiveBlocks() {
     }
 

@@ -20,8 +20,11 @@ import java.util.List;
  *
  * <p>Per message: SYNC and CONTEXT are optional (as in FreeRDP); one FRAME_BEGIN, then REGIONs, then FRAME_END,
  * which must be the last block (FreeRDP 2.11 refuses bytes after it). A REGION outside FRAME_BEGIN … FRAME_END is
- * ignored, as 2.2.4.2.1.5 requires. Tiles: TILE_SIMPLE and TILE_FIRST (with its progressive quality); a
- * TILE_UPGRADE is refused as unsupported. Pixels are written only where a tile meets its region's rects.
+ * ignored, as 2.2.4.2.1.5 requires. Tiles: TILE_SIMPLE, TILE_FIRST (with its progressive quality) and TILE_UPGRADE
+ * (its SRL and RAW bits added to the tile's coefficients under the sign state kept since the first pass; an upgrade
+ * to a coarser bit position, of a tile never drawn, or whose streams' lengths differ from the bits they hold is
+ * refused, the last as FreeRDP 2.11 does, which also accepts one spare byte of SRL data). Pixels are written only
+ * where a tile meets its region's rects.
  *
  * <p>Every malformed input gives a {@link DecodeException} naming the block and field; the decoder's state is then
  * undefined (discard it, as a client would reset the surface). Not thread-safe.
@@ -47,13 +50,26 @@ public final class ProgressiveDecoder {
     private final int surfaceWidth;
     private final int surfaceHeight;
     private final int gridWidth;
-    /** Per grid tile: the dequantised coefficients of Y, Cb, Cr before the inverse DWT (null until first drawn). */
-    private final short[][][] current;
+    /** Per grid tile: what later passes build on (null until the tile is first drawn). */
+    private final TileState[] current;
     private int contextFlags;
 
     private final short[] scratch = new short[4096];
     private final short[][] planes = {new short[4096], new short[4096], new short[4096]};
     private final int[] tilePixels = new int[TILE_SIZE * TILE_SIZE];
+    private final UpgradeCoding.SrlReader srl = new UpgradeCoding.SrlReader();
+    private final UpgradeCoding.BitReader raw = new UpgradeCoding.BitReader();
+
+    /**
+     * A tile's decoder state ([MS-RDPEGFX] 3.3.8.2): per component the dequantised coefficients, the sign state of
+     * each coefficient (the quantised value of the first pass, then each value an SRL stream makes significant) and
+     * the bit position reached in each band (quantVals + the progressive table of the last pass, wire order).
+     */
+    private static final class TileState {
+        final short[][] coefficients = new short[3][4096];
+        final short[][] sign = new short[3][4096];
+        final int[][] bitPos = new int[3][10];
+    }
 
     /** A decoder that rounds colours as xfreerdp does on x86-64 ({@link RfxColor.Reconstruction#FREERDP_SSE2}). */
     public ProgressiveDecoder(int surfaceWidth, int surfaceHeight) {
@@ -68,7 +84,7 @@ public final class ProgressiveDecoder {
         this.surfaceWidth = surfaceWidth;
         this.surfaceHeight = surfaceHeight;
         this.gridWidth = (surfaceWidth + TILE_SIZE - 1) / TILE_SIZE;
-        this.current = new short[gridWidth * ((surfaceHeight + TILE_SIZE - 1) / TILE_SIZE)][][];
+        this.current = new TileState[gridWidth * ((surfaceHeight + TILE_SIZE - 1) / TILE_SIZE)];
     }
 
     /** What one message did: its frame index, the rects of its regions, and the tiles it carried. */
@@ -235,8 +251,7 @@ public final class ProgressiveDecoder {
             Tile t = switch (blockType) {
                 case WBT_TILE_SIMPLE -> tile(tile, false, quantVals, progQuant, extrapolate, rects, surface, stride);
                 case WBT_TILE_FIRST -> tile(tile, true, quantVals, progQuant, extrapolate, rects, surface, stride);
-                case WBT_TILE_UPGRADE -> throw DecodeException.unsupportedValue(TILE_UPGRADE, "blockType",
-                        "upgrade passes are not decoded");
+                case WBT_TILE_UPGRADE -> upgrade(tile, quantVals, progQuant, extrapolate, rects, surface, stride);
                 default -> throw DecodeException.invalidField(REGION, "tiles", "block type 0x"
                         + Integer.toHexString(blockType) + " is not a tile");
             };
@@ -287,29 +302,45 @@ public final class ProgressiveDecoder {
 
         int index = yIdx * gridWidth + xIdx;
         if (current[index] == null) {
-            current[index] = new short[3][4096];
+            current[index] = new TileState();
         }
+        TileState state = current[index];
         boolean difference = (flags & RFX_TILE_DIFFERENCE) != 0;
         for (int c = 0; c < 3; c++) {
             ComponentQuant prog = quality == QUALITY_FULL ? ComponentQuant.ZERO : progQuant[quality][c];
             int[] shifts = ComponentQuant.shifts(quantVals[quantIdx[c]], prog);
             short[] plane = planes[c];
             Rlgr.decode(RlgrMode.RLGR1, data[c], 0, data[c].length, plane);
+            // The sign state of an upgrade pass: the values as entropy-coded (3.3.8.2.1.2).
+            System.arraycopy(plane, 0, state.sign[c], 0, 4096);
+            for (int b = 0; b < 10; b++) {
+                state.bitPos[c][b] = shifts[b] + 1;
+            }
             ProgressiveBlocks.dequantize(plane, shifts, extrapolate);
-            short[] state = current[index][c];
+            short[] coefficients = state.coefficients[c];
             if (difference) {
                 // Sub-band diffing (3.2.8.1.1): the coefficients are a change to the tile's last ones.
                 for (int i = 0; i < 4096; i++) {
-                    plane[i] = (short) (plane[i] + state[i]);
+                    plane[i] = (short) (plane[i] + coefficients[i]);
                 }
             }
-            System.arraycopy(plane, 0, state, 0, 4096);
-            if (extrapolate) {
-                ReduceExtrapolateDwt.inverse(plane, scratch);
-            } else {
-                Dwt.inverse(plane, scratch);
-            }
+            System.arraycopy(plane, 0, coefficients, 0, 4096);
+            inverse(plane, extrapolate);
         }
+        paint(xIdx, yIdx, rects, surface, stride);
+        return new Tile(first ? WBT_TILE_FIRST : WBT_TILE_SIMPLE, xIdx, yIdx, quality);
+    }
+
+    private void inverse(short[] plane, boolean extrapolate) {
+        if (extrapolate) {
+            ReduceExtrapolateDwt.inverse(plane, scratch);
+        } else {
+            Dwt.inverse(plane, scratch);
+        }
+    }
+
+    /** Colour-converts {@link #planes} and copies the tile where it meets the region's rects. */
+    private void paint(int xIdx, int yIdx, List<Rect> rects, int[] surface, int stride) {
         RfxColor.toArgb(reconstruction, planes[0], planes[1], planes[2], tilePixels, 0, TILE_SIZE, TILE_SIZE,
                 TILE_SIZE);
         Rect tileRect = new Rect(xIdx * TILE_SIZE, yIdx * TILE_SIZE, TILE_SIZE, TILE_SIZE);
@@ -320,6 +351,108 @@ public final class ProgressiveDecoder {
                         y * stride + clip.x(), clip.width());
             }
         }
-        return new Tile(first ? WBT_TILE_FIRST : WBT_TILE_SIMPLE, xIdx, yIdx, quality);
+    }
+
+    /**
+     * A TILE_UPGRADE body (2.2.4.2.1.5.5): per component, the bits between the tile's bit position and the new one
+     * ({@code quantVals + progressive table}, per band) are added to its coefficients (3.3.8.2.1.2), then the tile
+     * is transformed and painted again. The bands are those of the region's DWT (FreeRDP 2.11 always uses the
+     * reduce-extrapolate offsets here, so upgrades in a classic-DWT region would differ there; Oriel writes none).
+     */
+    private Tile upgrade(ByteBuf body, ComponentQuant[] quantVals, ComponentQuant[][] progQuant, boolean extrapolate,
+            List<Rect> rects, int[] surface, int stride) {
+        Wire.ensureReadable(body, TILE_UPGRADE_FIXED_SIZE - BLOCK_HEADER_SIZE, TILE_UPGRADE);
+        int[] quantIdx = {body.readUnsignedByte(), body.readUnsignedByte(), body.readUnsignedByte()};
+        int xIdx = body.readUnsignedShortLE();
+        int yIdx = body.readUnsignedShortLE();
+        int quality = body.readUnsignedByte();
+        int[] lengths = new int[6];
+        for (int i = 0; i < 6; i++) {
+            lengths[i] = body.readUnsignedShortLE();
+        }
+        String[] quantFields = {"quantIdxY", "quantIdxCb", "quantIdxCr"};
+        for (int c = 0; c < 3; c++) {
+            if (quantIdx[c] >= quantVals.length) {
+                throw DecodeException.invalidField(TILE_UPGRADE, quantFields[c], quantIdx[c] + " >= numQuant "
+                        + quantVals.length);
+            }
+        }
+        if (quality != QUALITY_FULL && quality >= progQuant.length) {
+            throw DecodeException.invalidField(TILE_UPGRADE, "progressiveQuality", quality + " >= numProgQuant "
+                    + progQuant.length);
+        }
+        if (xIdx * TILE_SIZE >= surfaceWidth || yIdx * TILE_SIZE >= surfaceHeight) {
+            throw DecodeException.invalidField(TILE_UPGRADE, "xIdx/yIdx", "tile (" + xIdx + ", " + yIdx
+                    + ") lies outside the " + surfaceWidth + "x" + surfaceHeight + " surface");
+        }
+        String[] lengthFields = {"ySrlLen", "yRawLen", "cbSrlLen", "cbRawLen", "crSrlLen", "crRawLen"};
+        byte[][] data = new byte[6][];
+        for (int i = 0; i < 6; i++) {
+            ByteBuf slice = Wire.readSlice(body, lengths[i], TILE_UPGRADE, lengthFields[i]);
+            data[i] = new byte[lengths[i]];
+            slice.readBytes(data[i]);
+        }
+        Wire.ensureFullyConsumed(body, TILE_UPGRADE);
+        TileState state = current[yIdx * gridWidth + xIdx];
+        if (state == null) {
+            throw DecodeException.invalidField(TILE_UPGRADE, "xIdx/yIdx", "tile (" + xIdx + ", " + yIdx
+                    + ") has had no first pass to upgrade");
+        }
+        int[] off = extrapolate ? EXTRAPOLATE_OFFSETS : CLASSIC_OFFSETS;
+        int[] cnt = extrapolate ? EXTRAPOLATE_COUNTS : CLASSIC_COUNTS;
+        int[][] newBitPos = new int[3][10];
+        for (int c = 0; c < 3; c++) {
+            int[] q = quantVals[quantIdx[c]].toArray();
+            int[] p = (quality == QUALITY_FULL ? ComponentQuant.ZERO : progQuant[quality][c]).toArray();
+            for (int b = 0; b < 10; b++) {
+                newBitPos[c][b] = q[b] + p[b];
+                if (newBitPos[c][b] > state.bitPos[c][b]) {
+                    throw DecodeException.invalidField(TILE_UPGRADE, "progressiveQuality", "bit position "
+                            + newBitPos[c][b] + " is coarser than the tile's " + state.bitPos[c][b]);
+                }
+            }
+        }
+        for (int c = 0; c < 3; c++) {
+            short[] coefficients = state.coefficients[c];
+            short[] sign = state.sign[c];
+            srl.reset(data[2 * c], 0, lengths[2 * c], TILE_UPGRADE, lengthFields[2 * c]);
+            raw.reset(data[2 * c + 1], 0, lengths[2 * c + 1], TILE_UPGRADE, lengthFields[2 * c + 1]);
+            for (int b : UPGRADE_ORDER) {
+                int numBits = state.bitPos[c][b] - newBitPos[c][b];
+                if (numBits == 0) {
+                    continue;
+                }
+                int shift = newBitPos[c][b] - 1;
+                for (int i = off[b], end = off[b] + cnt[b]; i < end; i++) {
+                    int input;
+                    if (b == 0) {
+                        input = raw.read(numBits); // LL3: unsigned refinement bits
+                    } else if (sign[i] > 0) {
+                        input = raw.read(numBits);
+                    } else if (sign[i] < 0) {
+                        input = -raw.read(numBits);
+                    } else {
+                        input = srl.read(numBits);
+                        sign[i] = (short) input;
+                    }
+                    coefficients[i] = (short) (coefficients[i] + (input << shift));
+                }
+            }
+            // Both streams end at a byte boundary; FreeRDP also accepts one unused whole byte of SRL data.
+            if (raw.bytesUsed() != lengths[2 * c + 1]) {
+                throw DecodeException.invalidField(TILE_UPGRADE, lengthFields[2 * c + 1], lengths[2 * c + 1]
+                        + " bytes where the coefficients use " + raw.bytesUsed());
+            }
+            int srlUsed = srl.bits.bytesUsed();
+            if (srlUsed != lengths[2 * c] && srlUsed + 1 != lengths[2 * c]) {
+                throw DecodeException.invalidField(TILE_UPGRADE, lengthFields[2 * c], lengths[2 * c]
+                        + " bytes where the coefficients use " + srlUsed);
+            }
+            System.arraycopy(newBitPos[c], 0, state.bitPos[c], 0, 10);
+            System.arraycopy(coefficients, 0, planes[c], 0, 4096);
+            inverse(planes[c], extrapolate);
+        }
+        paint(xIdx, yIdx, rects, surface, stride);
+        return new Tile(WBT_TILE_UPGRADE, xIdx, yIdx, quality);
     }
 }

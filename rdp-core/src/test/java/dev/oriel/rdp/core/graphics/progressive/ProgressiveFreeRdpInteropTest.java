@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * rounding of FreeRDP's SSE2 primitives ({@code RfxColor.Reconstruction.FREERDP_SSE2}, the decoder's default).
  * Skips with a message naming the missing packages unless {@code -Doriel.interop.required=true}.
  *
+ * <p>Progressive passes too: a first pass (TILE_FIRST) then every upgrade (TILE_UPGRADE) of the same tiles on one
+ * FreeRDP surface context, the pixels compared after every message.
+ *
  * <p>FreeRDP 2.11 entry points used (include/freerdp/codec/progressive.h): {@code progressive_context_new(BOOL)},
  * {@code progressive_create_surface_context(ctx, UINT16 surfaceId, UINT32 width, UINT32 height)},
  * {@code progressive_decompress_ex(ctx, const BYTE* src, UINT32 size, BYTE* dst, UINT32 format, UINT32 step,
@@ -107,10 +110,43 @@ class ProgressiveFreeRdpInteropTest {
             c.addStream(31, 64, 64, difference(ProgressiveFixtures.encode(ui, 64, 64)));
             c.addStream(32, 200, 131, tileFirst(ProgressiveFixtures.encode(
                     ProgressiveFixtures.synthetic(200, 131, 9), 200, 131)));
+            // Progressive passes: a TILE_FIRST message then each TILE_UPGRADE message on the same surface (one
+            // FreeRDP surface context across them), compared after every pass.
+            Object[][] progressive = {{40, "tile-ui-64x64.bgra.gz", 64, 64}, {41, "tile-photo-64x64.bgra.gz", 64, 64},
+                    {42, "desktop-ui-crop-1180-100-300x190.bgra.gz", 300, 190}};
+            for (Object[] p : progressive) {
+                int w = (Integer) p[2];
+                int h = (Integer) p[3];
+                addPasses(c, (Integer) p[0], ProgressiveFixtures.bench((String) p[1]), w, h,
+                        List.of(new Rect(0, 0, w, h)));
+            }
+            addPasses(c, 43, ProgressiveFixtures.synthetic(200, 131, 11), 200, 131,
+                    List.of(new Rect(10, 20, 50, 30), new Rect(130, 70, 70, 61)));
+            addPasses(c, 44, ProgressiveFixtures.synthetic(129, 64, 12), 129, 64, List.of(new Rect(0, 0, 129, 64)));
+            // Upgrades after the tile changed: a new first pass over a tile half refined.
+            ProgressivePassesTest.Passes again = new ProgressivePassesTest.Passes(new ProgressiveEncoder(), 64, 64);
+            List<byte[]> one = again.all(ProgressiveFixtures.bench("tile-photo-64x64.bgra.gz"),
+                    List.of(new Rect(0, 0, 64, 64)));
+            c.addStream(45, 64, 64, one.get(0));
+            c.addStream(45, 64, 64, one.get(1));
+            for (byte[] m : again.all(ProgressiveFixtures.bench("tile-ui-64x64.bgra.gz"),
+                    List.of(new Rect(0, 0, 64, 64)))) {
+                c.addStream(45, 64, 64, m);
+            }
         }
         String text = FreeRdpScript.run("FreeRDP progressive interop test", FreeRdpScript.FREERDP2, dir, CHECK,
                 cases.toString());
+        System.out.print("FreeRDP progressive interop: " + text);
         assertThat(text).contains("decoded " + count[0] + " streams alike");
+    }
+
+    /** The first pass and every upgrade pass of the tiles {@code rects} meet, each checked. */
+    private static void addPasses(Case c, int sid, int[] px, int w, int h, List<Rect> rects) throws IOException {
+        List<byte[]> messages = new ProgressivePassesTest.Passes(new ProgressiveEncoder(), w, h).all(px, rects);
+        assertThat(messages).hasSize(4);
+        for (byte[] m : messages) {
+            c.addStream(sid, w, h, m);
+        }
     }
 
     // Offsets in a stream with headers (SYNC 12, CONTEXT 10, FRAME_BEGIN 12), as ProgressiveEncoder writes it.

@@ -108,6 +108,29 @@ class ProgressiveGoldenTest {
     }
 
     @Test
+    void decoderAddsTheRawBitsOfATileUpgrade() {
+        // First pass: LL3 of Y coarsened by one bit (shift 6): −32 << 6 = −2048, grey 64.
+        byte[] progQuant = cat(new byte[] {50}, HEX.parseHex("0100000000"), HEX.parseHex("0000000000"),
+                HEX.parseHex("0000000000"));
+        byte[] first = cat(FRAME_BEGIN, region(progQuant, 1, tile(ll3Only(-32), ll3Only(0), 0)), FRAME_END);
+        // Upgrade to full quality (0xFF): only Y's LL3 has a bit to add (numBits 1), unsigned, in the RAW stream:
+        // 81 one bits, padded; no SRL data (no other band moves), empty Cb and Cr.
+        byte[] yRaw = HEX.parseHex("ffffffffffffffffffff80");
+        byte[] fields = cat(HEX.parseHex("000000" + "0000" + "0000" + "ff"), le16(0), le16(yRaw.length), le16(0),
+                le16(0), le16(0), le16(0));
+        byte[] upgrade = cat(le16(0xCCC7), le32(6 + fields.length + yRaw.length), fields, yRaw);
+        byte[] second = cat(FRAME_BEGIN, region(progQuant, 1, upgrade), FRAME_END);
+        int[] out = new int[64 * 64];
+        ProgressiveDecoder decoder = new ProgressiveDecoder(64, 64);
+        decoder.decode(Unpooled.wrappedBuffer(first), out, 64);
+        assertThat(out).containsOnly(0xFF40_4040);
+        ProgressiveDecoder.Frame f = decoder.decode(Unpooled.wrappedBuffer(second), out, 64);
+        assertThat(f.tiles()).containsExactly(new ProgressiveDecoder.Tile(0xCCC7, 0, 0, 0xFF));
+        // Each LL3 coefficient gains 1 << 5: −2016, grey 65.
+        assertThat(out).containsOnly(0xFF41_4141);
+    }
+
+    @Test
     void headersOnlyMessageHasNoFrame() {
         assertThat(new ProgressiveDecoder(64, 64).decode(Unpooled.wrappedBuffer(cat(SYNC, CONTEXT)), new int[4096],
                 64)).isNull();

@@ -169,8 +169,149 @@ class ProgressiveRejectionTest {
     }
 
     @Test
-    void tileUpgradeIsRefusedAsUnsupported() {
-        assertRejected(m -> putShort(m, TILE, ProgressiveBlocks.WBT_TILE_UPGRADE)).hasMessageContaining("upgrade");
+    void tileUpgradeOfATileNeverDrawn() {
+        // A TILE_SIMPLE relabelled TILE_UPGRADE on a fresh decoder: its lengths no longer add up, or the tile has
+        // had no first pass.
+        assertRejected(m -> putShort(m, TILE, ProgressiveBlocks.WBT_TILE_UPGRADE))
+                .hasMessageContaining("RfxProgressiveTileUpgrade");
+    }
+
+    // Offsets in an upgrade message of the same surface: FRAME_BEGIN, a region with two rects, one quant table and
+    // three progressive tables, then the TILE_UPGRADE of tile (0, 0).
+    private static final int U_REGION = 12;
+    private static final int U_TABLES = U_REGION + ProgressiveBlocks.REGION_FIXED_SIZE + 2 * 8 + 5;
+    private static final int U_TILE = U_TABLES + 3 * ProgressiveCodecQuant.SIZE;
+    private static final int U_QUANT_IDX_Y = U_TILE + 6;
+    private static final int U_X_IDX = U_TILE + 9;
+    private static final int U_QUALITY = U_TILE + 13;
+    private static final int U_Y_SRL_LEN = U_TILE + 14;
+    private static final int U_DATA = U_TILE + ProgressiveBlocks.TILE_UPGRADE_FIXED_SIZE;
+
+    /** A first pass of the 128 × 64 surface and its first upgrade pass. */
+    private static List<byte[]> passes() {
+        List<byte[]> all = new ProgressivePassesTest.Passes(new ProgressiveEncoder(), W, H).all(
+                ProgressiveFixtures.synthetic(W, H, 5), List.of(new Rect(0, 0, W, H)));
+        return all.subList(0, 2);
+    }
+
+    /** A decoder that has decoded the first pass. */
+    private static ProgressiveDecoder afterFirstPass(byte[] first) {
+        ProgressiveDecoder decoder = new ProgressiveDecoder(W, H);
+        decoder.decode(Unpooled.wrappedBuffer(first), new int[W * H], W);
+        return decoder;
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertUpgradeRejected(Consumer<byte[]> patch) {
+        List<byte[]> p = passes();
+        byte[] msg = p.get(1).clone();
+        patch.accept(msg);
+        ProgressiveDecoder decoder = afterFirstPass(p.get(0));
+        return assertThatThrownBy(() -> decoder.decode(Unpooled.wrappedBuffer(msg), new int[W * H], W))
+                .isInstanceOf(DecodeException.class);
+    }
+
+    @Test
+    void upgradeOffsetsAreWhereTheTestsPatch() {
+        byte[] msg = passes().get(1);
+        assertThat(getShort(msg, U_REGION)).isEqualTo(ProgressiveBlocks.WBT_REGION);
+        assertThat(msg[U_REGION + 10]).isEqualTo((byte) 3);
+        assertThat(getShort(msg, U_TILE)).isEqualTo(ProgressiveBlocks.WBT_TILE_UPGRADE);
+        assertThat(msg[U_QUALITY]).isEqualTo((byte) 1);
+        assertThat(afterFirstPass(passes().get(0)).decode(Unpooled.wrappedBuffer(msg), new int[W * H], W).tiles())
+                .extracting(ProgressiveDecoder.Tile::blockType).containsOnly(ProgressiveBlocks.WBT_TILE_UPGRADE);
+    }
+
+    @Test
+    void upgradeFields() {
+        assertUpgradeRejected(m -> m[U_QUANT_IDX_Y] = 1).hasMessageContaining("quantIdxY");
+        assertUpgradeRejected(m -> m[U_QUALITY] = 3).hasMessageContaining("progressiveQuality");
+        assertUpgradeRejected(m -> putShort(m, U_X_IDX, 2)).hasMessageContaining("outside");
+        assertUpgradeRejected(m -> putShort(m, U_Y_SRL_LEN, 0xFFFF)).hasMessageContaining("ySrlLen");
+        assertUpgradeRejected(m -> putShort(m, U_Y_SRL_LEN + 2, 0xFFFF)).hasMessageContaining("yRawLen");
+        // A table whose LL3 of Y leaves out 15 bits: coarser than the first pass.
+        assertUpgradeRejected(m -> m[U_TABLES + ProgressiveCodecQuant.SIZE + 1] = 0x2F)
+                .hasMessageContaining("coarser");
+    }
+
+    @Test
+    void upgradeStreamLengthsMustMatchTheBitsRead() {
+        // Two bytes moved from the Y RAW data to the Y SRL data: the SRL stream is then too long, or the RAW one
+        // runs out.
+        assertUpgradeRejected(m -> {
+            putShort(m, U_Y_SRL_LEN, getShort(m, U_Y_SRL_LEN) + 2);
+            putShort(m, U_Y_SRL_LEN + 2, getShort(m, U_Y_SRL_LEN + 2) - 2);
+        }).hasMessageContaining("RfxProgressiveTileUpgrade");
+        assertUpgradeRejected(m -> {
+            putShort(m, U_Y_SRL_LEN, getShort(m, U_Y_SRL_LEN) - 1);
+            putShort(m, U_Y_SRL_LEN + 2, getShort(m, U_Y_SRL_LEN + 2) + 1);
+        }).hasMessageContaining("RfxProgressiveTileUpgrade");
+    }
+
+    @Test
+    void oneSpareSrlByteIsAcceptedAsFreeRdpDoes() {
+        List<byte[]> p = passes();
+        byte[] m = p.get(1);
+        int srlLen = getShort(m, U_Y_SRL_LEN);
+        byte[] longer = new byte[m.length + 1];
+        System.arraycopy(m, 0, longer, 0, U_DATA + srlLen);
+        System.arraycopy(m, U_DATA + srlLen, longer, U_DATA + srlLen + 1, m.length - U_DATA - srlLen);
+        putShort(longer, U_Y_SRL_LEN, srlLen + 1);
+        putInt(longer, U_TILE + 2, getShort(m, U_TILE + 2) + 1);
+        putInt(longer, U_REGION + 14, getShort(m, U_REGION + 14) + 1);
+        putInt(longer, U_REGION + 2, getShort(m, U_REGION + 2) + 1);
+        int[] a = new int[W * H];
+        int[] b = new int[W * H];
+        afterFirstPass(p.get(0)).decode(Unpooled.wrappedBuffer(m), a, W);
+        afterFirstPass(p.get(0)).decode(Unpooled.wrappedBuffer(longer), b, W);
+        assertThat(b).isEqualTo(a);
+        // Two spare bytes are not.
+        byte[] twoMore = longer.clone();
+        putShort(twoMore, U_Y_SRL_LEN, srlLen + 2);
+        putShort(twoMore, U_Y_SRL_LEN + 2, getShort(m, U_Y_SRL_LEN + 2) - 1);
+        assertThatThrownBy(() -> afterFirstPass(p.get(0)).decode(Unpooled.wrappedBuffer(twoMore), new int[W * H],
+                W)).isInstanceOf(DecodeException.class);
+    }
+
+    @Test
+    void upgradeOfATileWithoutFirstPass() {
+        byte[] msg = passes().get(1);
+        assertThatThrownBy(() -> new ProgressiveDecoder(W, H).decode(Unpooled.wrappedBuffer(msg), new int[W * H],
+                W)).isInstanceOf(DecodeException.class).hasMessageContaining("no first pass");
+    }
+
+    @Test
+    void upgradeTruncatedEverywhere() {
+        List<byte[]> p = passes();
+        byte[] msg = p.get(1);
+        for (int len = 1; len < msg.length; len++) {
+            byte[] prefix = Arrays.copyOf(msg, len);
+            ProgressiveDecoder decoder = afterFirstPass(p.get(0));
+            assertThatThrownBy(() -> decoder.decode(Unpooled.wrappedBuffer(prefix), new int[W * H], W))
+                    .as("length %d", len).isInstanceOf(DecodeException.class);
+        }
+    }
+
+    /** Seeded mutations of an upgrade message, decoded after its first pass: only DecodeException, no hang. */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void upgradeMutationsGiveOnlyDecodeExceptions() {
+        List<byte[]> p = passes();
+        int thrown = 0;
+        int decoded = 0;
+        for (long seed = 0; seed < 1500; seed++) {
+            byte[] input = new Mutator(seed).mutate(p.get(1));
+            ProgressiveDecoder decoder = afterFirstPass(p.get(0));
+            boolean threw = Mutator.expectOnlyRdpExceptions(seed, input, () -> {
+                decoder.decode(Unpooled.wrappedBuffer(input), new int[W * H], W);
+            });
+            if (threw) {
+                thrown++;
+            } else {
+                decoded++;
+            }
+        }
+        assertThat(thrown).isPositive();
+        assertThat(decoded).isPositive();
     }
 
     @Test
