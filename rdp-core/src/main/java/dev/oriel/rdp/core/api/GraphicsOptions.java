@@ -51,8 +51,11 @@ public record GraphicsOptions(boolean pipeline, boolean bulkCompression, int bul
         /** RemoteFX ([MS-RDPRFX]): lossy, refined to lossless once the content stays still. */
         REMOTEFX,
         /**
-         * RemoteFX Progressive ([MS-RDPEGFX] 2.2.4.2) in the graphics pipeline: the same kind of transform, with tile
-         * state kept per surface on the client; lossy, refined to lossless once still. Elsewhere as {@code REMOTEFX}.
+         * RemoteFX Progressive ([MS-RDPEGFX] 2.2.4.2) in the graphics pipeline: a photo-like tile goes first as a
+         * coarse pass (about a tenth of RemoteFX's bytes on the reference photo frame), then, while it stays still,
+         * finer passes every quarter of {@code refineAfter} up to RemoteFX's quality, then lossless. The first
+         * picture arrives sooner on slow links; all passes together cost 10 to 40 % more bytes than RemoteFX, and
+         * the server keeps 24 KiB per tile being refined. Elsewhere as {@code REMOTEFX}.
          */
         PROGRESSIVE
     }

@@ -328,7 +328,7 @@ class GfxChannelTest {
     }
 
     @Test
-    void progressivePhotosGoInWireToSurface2WithHeadersOnceAndAreRefined() {
+    void progressivePhotosGoCoarseThenFinerPassesThenLossless() {
         options = GraphicsOptions.defaults().withPhotoCodec(GraphicsOptions.PhotoCodec.PROGRESSIVE)
                 .withRefineAfter(java.time.Duration.ZERO);
         int w = 512;
@@ -354,10 +354,25 @@ class GfxChannelTest {
         assertThat(streams.get(0).bitmapData().toArray()[0]).isEqualTo((byte) 0xC0);
         assertThat(streams.subList(1, streams.size())).allMatch(t -> t.bitmapData().toArray()[0] == (byte) 0xC1);
         assertThat(streams).allMatch(t -> t.codecContextId() == GfxChannel.SURFACE_ID);
-        assertThat(Psnr.of(fb.snapshot(), client.surface(GfxChannel.SURFACE_ID))).isGreaterThan(30.0);
-        assertThat(ch.refineNow()).isEqualTo(streams.size());
+        // A coarse first pass, then finer passes while the tiles stay still, each one closer, then lossless.
+        double psnr = Psnr.of(fb.snapshot(), client.surface(GfxChannel.SURFACE_ID));
+        assertThat(psnr).as("first pass").isGreaterThan(18.0);
+        int photoTiles = streams.size();
+        for (int pass = 1; pass <= 3; pass++) {
+            assertThat(ch.refineNow()).isEqualTo(photoTiles);
+            drain(ch, fb);
+            double finer = Psnr.of(fb.snapshot(), client.surface(GfxChannel.SURFACE_ID));
+            assertThat(finer).as("after pass %d", pass).isGreaterThan(psnr);
+            psnr = finer;
+        }
+        assertThat(ch.stats().upgrades()).isEqualTo(3L * photoTiles);
+        assertThat(psnr).as("final pass, RemoteFX's quality").isGreaterThan(30.0);
+        assertThat(ch.stats().refined()).isZero();
+        assertThat(ch.refineNow()).isEqualTo(photoTiles);
         drain(ch, fb);
+        assertThat(ch.stats().refined()).isEqualTo(photoTiles);
         assertClientShows(fb);
+        assertThat(ch.refineNow()).isZero();
     }
 
     @Test

@@ -202,12 +202,12 @@ class DemoInteropTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"REMOTEFX, /gfx:rfx", "PROGRESSIVE, /gfx"})
+    @CsvSource({"REMOTEFX, /gfx:rfx, 30", "PROGRESSIVE, /gfx, 15"})
     void lossyPhotoTilesShowCloseToTheServerThenExactOnceStill(GraphicsOptions.PhotoCodec codec, String gfxArg,
-            TestInfo info) throws Exception {
+            double minPsnr, TestInfo info) throws Exception {
         // The demo's header holds a photo-like strip: its tiles go RemoteFX (in wire-to-surface 1) or RemoteFX
-        // Progressive (in wire-to-surface 2). Refinement is held back for a few seconds so the lossy picture xfreerdp
-        // decoded can be checked before it is made exact.
+        // Progressive (in wire-to-surface 2: a coarse first pass, finer passes every 1.5 s here). Refinement is held
+        // back for a few seconds so the lossy picture xfreerdp decoded can be checked before it is made exact.
         demo.close();
         start(GraphicsOptions.defaults().withPhotoCodec(codec).withRefineAfter(Duration.ofSeconds(6)));
         try (Xvfb xvfb = Xvfb.start(1280, 1024); XFreeRdp client = client(info).security("tls").arg(gfxArg)
@@ -244,10 +244,14 @@ class DemoInteropTest {
             assertThat(PixelCompare.compare(shot, below, crop(expected, below)).matches()).as("lossless part").isTrue();
             double psnr = Psnr.of(PixelCompare.argb(shot, lossy), crop(expected, lossy));
             System.out.printf("[oriel-interop] %s strip as xfreerdp shows it: PSNR %.2f dB%n", codec, psnr);
-            assertThat(psnr).as(codec + " tiles decoded by xfreerdp").isGreaterThan(30.0).isLessThan(99.0);
+            assertThat(psnr).as(codec + " tiles decoded by xfreerdp").isGreaterThan(minPsnr).isLessThan(99.0);
             // Still for six seconds: the strip is sent again planar and the whole window matches exactly.
             awaitSamePixels(x11, window, s.session().id(), codec.name().toLowerCase(java.util.Locale.ROOT) + "-refined");
             assertThat(gfx.metrics().join().refined()).isPositive();
+            if (codec == GraphicsOptions.PhotoCodec.PROGRESSIVE) {
+                assertThat(gfx.metrics().join().upgrades()).as("progressive passes before the lossless one")
+                        .isEqualTo(3 * gfx.metrics().join().remoteFx());
+            }
             assertThat(PixelCompare.compare(x11.screenshot(window), whole, expected).matches()).isTrue();
         }
     }

@@ -630,29 +630,49 @@ public final class GfxChannel implements DynamicChannelProcessor {
         if (refineScheduled || !anyLossy()) {
             return;
         }
+        // Progressive passes follow each other faster than the final, lossless refinement.
         refineScheduled = context.schedule(() -> {
             refineScheduled = false;
             if (ready && refineNow() > 0) {
                 host.flushGraphics();
             }
             scheduleRefine();
-        }, options.refineAfter());
+        }, anyPendingUpgrades() ? upgradeAfter() : options.refineAfter());
+    }
+
+    /** How long a photo-like tile in progressive refinement stays at one pass: a quarter of the refine delay. */
+    private java.time.Duration upgradeAfter() {
+        return options.refineAfter().dividedBy(4);
     }
 
     /**
-     * Marks for sending every lossy tile unchanged for {@link GraphicsOptions#refineAfter()}; the caller then
-     * flushes graphics. Returns how many were marked.
+     * Marks for sending every lossy tile unchanged for {@link GraphicsOptions#refineAfter()} (a quarter of it for a
+     * tile with progressive passes to come); the caller then flushes graphics. Returns how many were marked.
      */
     public int refineNow() {
-        long stillSince = clock.getAsLong() - options.refineAfter().toNanos();
+        long now = clock.getAsLong();
+        long stillSince = now - options.refineAfter().toNanos();
+        long upgradeSince = now - upgradeAfter().toNanos();
         int marked = 0;
         if (surface != null && framebuffer != null && outputShown) {
-            marked += surface.refine(framebuffer, stillSince);
+            marked += surface.refine(framebuffer, stillSince, upgradeSince);
         }
         for (WindowSurface w : windows.values()) {
-            marked += w.encoder.refine(w.framebuffer, stillSince);
+            marked += w.encoder.refine(w.framebuffer, stillSince, upgradeSince);
         }
         return marked;
+    }
+
+    private boolean anyPendingUpgrades() {
+        if (outputShown && surface.hasPendingUpgrades()) {
+            return true;
+        }
+        for (WindowSurface w : windows.values()) {
+            if (w.encoder.hasPendingUpgrades()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean anyLossy() {
@@ -678,7 +698,8 @@ public final class GfxChannel implements DynamicChannelProcessor {
                 s = s.plus(w.encoder.stats());
             }
             return new GfxMetrics(framesSent, framesSent - flow.inFlight(), s.unchanged(), s.solid(), s.cacheHits(),
-                    s.planar(), s.remoteFx(), s.alpha(), s.lossyPlanar(), s.refined(), s.scrolls(), s.codecBytes());
+                    s.planar(), s.remoteFx(), s.alpha(), s.lossyPlanar(), s.upgrades(), s.refined(), s.scrolls(),
+                    s.codecBytes());
         }, context.executor());
     }
 

@@ -14,10 +14,11 @@ package dev.oriel.rdp.core.graphics.gfx;
  * @param remoteFx   photo-like tiles sent RemoteFX or RemoteFX Progressive (lossy)
  * @param alpha      of those, tiles of ARGB surfaces that were not opaque, whose alpha followed with the alpha codec
  * @param lossyPlanar photo-like tiles sent planar with colour loss and chroma subsampling (thin clients; lossy)
+ * @param upgrades   progressive passes sent for photo-like tiles that stayed still (with {@code PROGRESSIVE})
  * @param refined    lossy tiles sent again planar once still
  * @param scrolls    surface-to-surface copies for content that moved
  * @param codecBytes bytes of codec payload (planar, RemoteFX, alpha), before bulk compression
  */
 public record GfxMetrics(long frames, long acknowledged, long unchanged, long solid, long cacheHits, long planar,
-        long remoteFx, long alpha, long lossyPlanar, long refined, long scrolls, long codecBytes) {
+        long remoteFx, long alpha, long lossyPlanar, long upgrades, long refined, long scrolls, long codecBytes) {
 }

@@ -2,6 +2,7 @@ package dev.oriel.rdp.core.graphics.gfx;
 
 import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.graphics.clear.ClearEncoder;
+import dev.oriel.rdp.core.graphics.progressive.ProgressiveTileState;
 import dev.oriel.rdp.core.graphics.rfx.RfxQuant;
 import dev.oriel.rdp.core.pdu.gfx.CacheToSurface;
 import dev.oriel.rdp.core.pdu.gfx.EvictCacheEntry;
@@ -75,6 +76,11 @@ public final class GfxSurfaceEncoder {
     private boolean progressiveHeadersSent;
     /** The codec context of this surface's progressive streams ([MS-RDPEGFX] 2.2.2.2): its surface id. */
     private final long progressiveContext;
+    /**
+     * Per tile, its progressive passes while it is being refined (first pass sent, upgrades to come), else null:
+     * 24 KiB each, so only tiles in refinement hold one.
+     */
+    private final ProgressiveTileState[] progressiveStates;
     /** The channel's ClearCodec encoder when text and UI tiles go ClearCodec (XRGB surfaces only); else null. */
     private final ClearEncoder clear;
     private final int[] clearPixels;
@@ -114,6 +120,7 @@ public final class GfxSurfaceEncoder {
         long remoteFx;
         long alpha;
         long lossyPlanar;
+        long upgrades;
         long refined;
         long scrolls;
         long codecBytes;
@@ -149,6 +156,11 @@ public final class GfxSurfaceEncoder {
             return lossyPlanar;
         }
 
+        /** Progressive upgrade passes sent for photo-like tiles that stayed still (each makes a tile finer). */
+        public long upgrades() {
+            return upgrades;
+        }
+
         /** Lossy tiles sent again losslessly once they stayed still. */
         public long refined() {
             return refined;
@@ -174,6 +186,7 @@ public final class GfxSurfaceEncoder {
             s.remoteFx = remoteFx + other.remoteFx;
             s.alpha = alpha + other.alpha;
             s.lossyPlanar = lossyPlanar + other.lossyPlanar;
+            s.upgrades = upgrades + other.upgrades;
             s.refined = refined + other.refined;
             s.scrolls = scrolls + other.scrolls;
             s.codecBytes = codecBytes + other.codecBytes;
@@ -184,7 +197,7 @@ public final class GfxSurfaceEncoder {
         public String toString() {
             return "unchanged=" + unchanged + " solid=" + solid + " cacheHits=" + cacheHits + " planar=" + planar
                     + " remoteFx=" + remoteFx + " alpha=" + alpha + " lossyPlanar=" + lossyPlanar
-                    + " refined=" + refined + " scrolls=" + scrolls + " codecBytes="
+                    + " upgrades=" + upgrades + " refined=" + refined + " scrolls=" + scrolls + " codecBytes="
                     + codecBytes;
         }
     }
@@ -245,6 +258,7 @@ public final class GfxSurfaceEncoder {
         this.lossy = new boolean[known.length];
         this.takenThisFrame = new boolean[known.length];
         this.lossySince = new long[known.length];
+        this.progressiveStates = this.progressive ? new ProgressiveTileState[known.length] : null;
         this.cache = cache;
     }
 
@@ -268,6 +282,9 @@ public final class GfxSurfaceEncoder {
         final int codec;
         /** Planar with colour loss and chroma subsampling; for progressive, the stream starts with SYNC and CONTEXT. */
         final boolean lossy;
+        /** Progressive: the tile's passes; an upgrade pass when {@link #upgrade}, else its first pass. */
+        ProgressiveTileState state;
+        boolean upgrade;
         ByteBuf data;
 
         CodecTile(Rect rect, int codec) {
@@ -357,8 +374,10 @@ public final class GfxSurfaceEncoder {
                             t.lossy ? LOSSY_PLANAR_CLL : 0, t.data);
                 } else if (t.codec == WireToSurface1.CODEC_ALPHA) {
                     worker.encodeAlpha(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(), t.data);
+                } else if (t.codec == WireToSurface2.CODEC_CAPROGRESSIVE && t.upgrade) {
+                    worker.encodeProgressiveUpgrade(t.state, photoQuant, t.data);
                 } else if (t.codec == WireToSurface2.CODEC_CAPROGRESSIVE) {
-                    worker.encodeProgressive(shadow, width, height, t.rect, photoQuant, t.lossy, t.data);
+                    worker.encodeProgressiveFirst(shadow, width, height, t.rect, photoQuant, t.lossy, t.state, t.data);
                 } else {
                     worker.encodeRemoteFx(shadow, t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height(),
                             photoQuant, t.data);
@@ -477,6 +496,23 @@ public final class GfxSurfaceEncoder {
             known[t] = true;
         }
         int n = r.width() * r.height();
+        // Whatever else draws on the tile makes its progressive passes stale: an upgrade repaints from old pixels.
+        ProgressiveTileState passes = progressive ? progressiveStates[t] : null;
+        if (passes != null) {
+            progressiveStates[t] = null;
+            if (refine && passes.isStarted() && !passes.isFinal()) {
+                // Still, and not at its final quality yet: the next pass, from what the first pass kept.
+                CodecTile upgrade = new CodecTile(r, WireToSurface2.CODEC_CAPROGRESSIVE);
+                upgrade.state = passes;
+                upgrade.upgrade = true;
+                progressiveStates[t] = passes;
+                frame.items.add(upgrade);
+                frame.tiles.add(upgrade);
+                stats.upgrades++;
+                lossySince[t] = now;
+                return;
+            }
+        }
         int first = tile[0];
         if (isSolid(n, first)) {
             // The XA byte of RDPGFX_COLOR32 is alpha on ARGB surfaces, ignored on XRGB ones (sent opaque).
@@ -489,7 +525,10 @@ public final class GfxSurfaceEncoder {
         if (!refine && (photoQuant != null || lossyPlanar) && photoLike(n)) {
             CodecTile codecTile;
             if (progressive) {
+                // A coarse first pass now; upgrade passes follow while the tile stays still (refine), then planar.
                 codecTile = new CodecTile(r, WireToSurface2.CODEC_CAPROGRESSIVE, !progressiveHeadersSent);
+                codecTile.state = passes != null ? passes : new ProgressiveTileState();
+                progressiveStates[t] = codecTile.state;
                 progressiveHeadersSent = true;
             } else if (photoQuant != null) {
                 codecTile = new CodecTile(r, WireToSurface1.CODEC_CAVIDEO);
@@ -588,6 +627,19 @@ public final class GfxSurfaceEncoder {
 
     static final int PHOTO_COLOURS = 96;
 
+    /** Whether some tiles have progressive passes still to send. */
+    public boolean hasPendingUpgrades() {
+        if (progressiveStates == null || lossyCount == 0) {
+            return false;
+        }
+        for (ProgressiveTileState p : progressiveStates) {
+            if (p != null && !p.isFinal()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether some tiles are shown lossy. */
     public boolean hasLossyTiles() {
         return lossyCount > 0;
@@ -598,9 +650,19 @@ public final class GfxSurfaceEncoder {
      * {@link #prepare}), so the next frame sends it losslessly; returns how many were marked.
      */
     public int refine(Framebuffer fb, long stillSince) {
+        return refine(fb, stillSince, stillSince);
+    }
+
+    /**
+     * As {@link #refine(Framebuffer, long)}, with tiles whose progressive passes are not final yet due for their next
+     * pass once unchanged since {@code upgradeStillSince} (passes follow each other faster than the final refinement).
+     */
+    public int refine(Framebuffer fb, long stillSince, long upgradeStillSince) {
         int marked = 0;
         for (int t = 0; t < lossy.length && lossyCount > 0; t++) {
-            if (lossy[t] && lossySince[t] - stillSince <= 0) {
+            boolean upgrading = progressiveStates != null && progressiveStates[t] != null
+                    && !progressiveStates[t].isFinal();
+            if (lossy[t] && lossySince[t] - (upgrading ? upgradeStillSince : stillSince) <= 0) {
                 int x = (t % tilesX) * TILE;
                 int y = (t / tilesX) * TILE;
                 fb.invalidate(new Rect(x, y, Math.min(TILE, width - x), Math.min(TILE, height - y)));

@@ -5,6 +5,7 @@ import dev.oriel.rdp.core.graphics.AlphaCodecEncoder;
 import dev.oriel.rdp.core.graphics.PlanarEncoder;
 import dev.oriel.rdp.core.graphics.progressive.ComponentQuant;
 import dev.oriel.rdp.core.graphics.progressive.ProgressiveEncoder;
+import dev.oriel.rdp.core.graphics.progressive.ProgressiveTileState;
 import dev.oriel.rdp.core.graphics.rfx.RfxMessageEncoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxQuant;
 import dev.oriel.rdp.core.graphics.rfx.RlgrMode;
@@ -48,11 +49,12 @@ final class GfxTileWorker {
     }
 
     /**
-     * RemoteFX Progressive ([MS-RDPEGFX] 2.2.4.2), one TILE_SIMPLE for the grid tile holding {@code rect} (which it
-     * paints on the client), from the whole tile of {@code rows}; with SYNC and CONTEXT first when {@code headers}.
+     * RemoteFX Progressive ([MS-RDPEGFX] 2.2.4.2): the coarse first pass (TILE_FIRST) of the grid tile holding
+     * {@code rect}, which it paints on the client, from the whole tile of {@code rows}, keeping in {@code state} what
+     * the upgrade passes need; with SYNC and CONTEXT first when {@code headers}.
      */
-    void encodeProgressive(int[][] rows, int surfaceWidth, int surfaceHeight, Rect rect, RfxQuant quant,
-            boolean headers, ByteBuf out) {
+    void encodeProgressiveFirst(int[][] rows, int surfaceWidth, int surfaceHeight, Rect rect, RfxQuant quant,
+            boolean headers, ProgressiveTileState state, ByteBuf out) {
         int x0 = rect.x() / TILE * TILE;
         int y0 = rect.y() / TILE * TILE;
         int w = Math.min(TILE, surfaceWidth - x0);
@@ -60,10 +62,19 @@ final class GfxTileWorker {
         for (int r = 0; r < h; r++) {
             System.arraycopy(rows[y0 + r], x0, pixels, r * w, w);
         }
-        ProgressiveEncoder encoder = progressive.computeIfAbsent(quant, q -> new ProgressiveEncoder(new ComponentQuant(
-                q.ll3(), q.hl3(), q.lh3(), q.hh3(), q.hl2(), q.lh2(), q.hh2(), q.hl1(), q.lh1(), q.hh1())));
         // The encoder addresses the surface; the offset maps the tile's surface position to the copy's origin.
-        encoder.encode(pixels, -(y0 * w + x0), w, surfaceWidth, surfaceHeight, List.of(rect), 0, headers, out);
+        progressive(quant).encodeFirstPass(pixels, -(y0 * w + x0), w, surfaceWidth, surfaceHeight, List.of(rect),
+                (x, y) -> state, 0, headers, out);
+    }
+
+    /** The next progressive pass (TILE_UPGRADE) of a tile, from its state alone. */
+    void encodeProgressiveUpgrade(ProgressiveTileState state, RfxQuant quant, ByteBuf out) {
+        progressive(quant).encodeUpgradePass(List.of(state), 0, out);
+    }
+
+    private ProgressiveEncoder progressive(RfxQuant q) {
+        return progressive.computeIfAbsent(q, k -> new ProgressiveEncoder(new ComponentQuant(k.ll3(), k.hl3(),
+                k.lh3(), k.hh3(), k.hl2(), k.lh2(), k.hh2(), k.hl1(), k.lh1(), k.hh1())));
     }
 
     /** The alpha of a tile of an ARGB surface, with the alpha codec ([MS-RDPEGFX] 2.2.4.3), after its RemoteFX. */
