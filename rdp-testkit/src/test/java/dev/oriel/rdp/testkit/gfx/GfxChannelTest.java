@@ -197,6 +197,22 @@ class GfxChannelTest {
         return px;
     }
 
+    /**
+     * {@code px} (a 512 × 256 {@link #desktop}, whose noisy block is cut off there) with a photo-like block: a gradient
+     * with sensor-like noise in each channel, hundreds of colours per tile.
+     */
+    static int[] withPhoto(int[] px, int w) {
+        Random rnd = new Random(9);
+        for (int y = 100; y < 230; y++) {
+            for (int x = 300; x < 480; x++) {
+                int g = (x + y) / 3;
+                px[y * w + x] = 0xFF000000 | ((g + rnd.nextInt(24)) & 0xFF) << 16
+                        | ((g / 2 + 40 + rnd.nextInt(24)) & 0xFF) << 8 | ((255 - g + rnd.nextInt(24)) & 0xFF);
+            }
+        }
+        return px;
+    }
+
     static Framebuffer framebuffer(int[] px, int w, int h) {
         Framebuffer fb = new Framebuffer(w, h);
         fb.copyFrom(PixelBuffer.ofInts(px, w, h, PixelFormat.XRGB32), List.of(new Rect(0, 0, w, h)));
@@ -277,16 +293,7 @@ class GfxChannelTest {
         options = GraphicsOptions.defaults().withRefineAfter(java.time.Duration.ZERO);
         int w = 512;
         int h = 256;
-        int[] px = desktop(w, h, 8); // the noisy block at x 100..300, y 320.. is cut off: add a photo-like one
-        Random rnd = new Random(9);
-        for (int y = 100; y < 230; y++) {
-            for (int x = 300; x < 480; x++) {
-                // A gradient with sensor-like noise in each channel: hundreds of colours per tile.
-                int g = (x + y) / 3;
-                px[y * w + x] = 0xFF000000 | ((g + rnd.nextInt(24)) & 0xFF) << 16
-                        | ((g / 2 + 40 + rnd.nextInt(24)) & 0xFF) << 8 | ((255 - g + rnd.nextInt(24)) & 0xFF);
-            }
-        }
+        int[] px = withPhoto(desktop(w, h, 8), w);
         GfxChannel ch = open(w, h, 0);
         Framebuffer fb = framebuffer(px, w, h);
         drain(ch, fb);
@@ -333,15 +340,7 @@ class GfxChannelTest {
                 .withRefineAfter(java.time.Duration.ZERO);
         int w = 512;
         int h = 256;
-        int[] px = desktop(w, h, 8);
-        Random rnd = new Random(9);
-        for (int y = 100; y < 230; y++) {
-            for (int x = 300; x < 480; x++) {
-                int g = (x + y) / 3;
-                px[y * w + x] = 0xFF000000 | ((g + rnd.nextInt(24)) & 0xFF) << 16
-                        | ((g / 2 + 40 + rnd.nextInt(24)) & 0xFF) << 8 | ((255 - g + rnd.nextInt(24)) & 0xFF);
-            }
-        }
+        int[] px = withPhoto(desktop(w, h, 8), w);
         GfxChannel ch = open(w, h, 0);
         Framebuffer fb = framebuffer(px, w, h);
         drain(ch, fb);
@@ -418,9 +417,12 @@ class GfxChannelTest {
     private void drainAsync(GfxChannel ch, Framebuffer fb) throws InterruptedException {
         java.util.concurrent.BlockingQueue<Runnable> loop = new java.util.concurrent.LinkedBlockingQueue<>();
         eventLoop = loop::add;
-        for (int i = 0; i < 1000 && (fb.hasDamage() || !loop.isEmpty()); i++) {
-            ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true);
-            Runnable done = loop.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        for (int i = 0; i < 1000 && (fb.hasDamage() || ch.encoding() || !loop.isEmpty()); i++) {
+            if (!ch.encoding()) {
+                ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true);
+            }
+            // A frame on the pool: wait for its completion, however busy the machine is.
+            Runnable done = ch.encoding() ? loop.poll(20, java.util.concurrent.TimeUnit.SECONDS) : loop.poll();
             while (done != null) {
                 done.run();
                 done = loop.poll();
@@ -429,6 +431,7 @@ class GfxChannelTest {
             acknowledgeAll(ch);
         }
         assertThat(fb.hasDamage()).isFalse();
+        assertThat(ch.encoding()).isFalse();
     }
 
     @Test

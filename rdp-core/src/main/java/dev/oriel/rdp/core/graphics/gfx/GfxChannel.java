@@ -721,6 +721,11 @@ public final class GfxChannel implements DynamicChannelProcessor {
         return ready;
     }
 
+    /** Whether a frame is being encoded on the pool (its completion is still to run on the event loop). */
+    public boolean encoding() {
+        return encoding;
+    }
+
     @Override
     public void onClose() {
         if (surface != null) {

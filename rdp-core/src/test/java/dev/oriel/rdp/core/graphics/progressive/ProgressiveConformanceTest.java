@@ -24,20 +24,7 @@ class ProgressiveConformanceTest {
     static final int H = 384;
 
     /** Decodes argv[2] on a W x H surface, writes BGRA32 to argv[3]. */
-    private static final String DECODE = """
-            import ctypes, sys
-            lib = ctypes.CDLL(sys.argv[1])
-            lib.progressive_context_new.restype = ctypes.c_void_p
-            lib.progressive_context_new.argtypes = [ctypes.c_int]
-            lib.progressive_context_free.argtypes = [ctypes.c_void_p]
-            lib.progressive_create_surface_context.restype = ctypes.c_int32
-            lib.progressive_create_surface_context.argtypes = [ctypes.c_void_p, ctypes.c_uint16, ctypes.c_uint32,
-                ctypes.c_uint32]
-            lib.progressive_decompress_ex.restype = ctypes.c_int32
-            lib.progressive_decompress_ex.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_uint32,
-                ctypes.c_char_p, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_void_p,
-                ctypes.c_uint16, ctypes.c_uint32]
-            BGRA32 = (32 << 24) | (4 << 16) | (8 << 12) | (8 << 8) | (8 << 4) | 8
+    private static final String DECODE = ProgressiveFreeRdpInteropTest.PRELUDE + """
             W, H = %d, %d
             stream = open(sys.argv[2], 'rb').read()
             ctx = lib.progressive_context_new(0)

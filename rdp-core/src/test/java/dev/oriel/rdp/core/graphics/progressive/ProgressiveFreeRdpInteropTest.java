@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code progressive_decompress} is the same without frameId, deprecated), {@code progressive_context_free}.
  */
 class ProgressiveFreeRdpInteropTest {
-    /** Decodes each case into BGRA32 (a little-endian 0xAARRGGBB) and compares R, G, B; exit 0 if alike. */
-    private static final String CHECK = """
+    /** Python: libfreerdp2 (argv[1]) loaded with the progressive entry points declared, and BGRA32. */
+    static final String PRELUDE = """
             import ctypes, struct, sys
             lib = ctypes.CDLL(sys.argv[1])
             lib.progressive_context_new.restype = ctypes.c_void_p
@@ -46,6 +46,10 @@ class ProgressiveFreeRdpInteropTest {
                 ctypes.c_char_p, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_void_p,
                 ctypes.c_uint16, ctypes.c_uint32]
             BGRA32 = (32 << 24) | (4 << 16) | (8 << 12) | (8 << 8) | (8 << 4) | 8
+            """;
+
+    /** Decodes each case into BGRA32 (a little-endian 0xAARRGGBB) and compares R, G, B; exit 0 if alike. */
+    private static final String CHECK = PRELUDE + """
             data = open(sys.argv[2], 'rb').read()
             ctx = lib.progressive_context_new(0)
             i = count = 0
