@@ -1,5 +1,6 @@
 package dev.oriel.samples.demo;
 
+import dev.oriel.rdp.core.api.GraphicsOptions;
 import dev.oriel.rdp.core.api.TlsIdentity;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -10,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code java -jar samples/target/oriel-demo.jar [--bind ADDR] [--port N] [--state-dir DIR] [--no-graphics-pipeline]}:
+ * {@code java -jar samples/target/oriel-demo.jar [--bind ADDR] [--port N] [--state-dir DIR] [--no-graphics-pipeline]
+ * [--photo-codec C] [--ui-codec C]}:
  * serves a 1024×768 demo desktop over RDP and prints how to connect.
  */
 public final class DemoMain {
@@ -42,8 +44,7 @@ public final class DemoMain {
                 b = b.captureDirectory(options.captureDir);
             }
             // Without the graphics pipeline clients get bitmap updates (planar at 32 bpp, interleaved RLE below).
-            return options.noGraphicsPipeline
-                    ? b.graphics(dev.oriel.rdp.core.api.GraphicsOptions.defaults().withPipeline(false)) : b;
+            return b.graphics(options.graphics());
         };
         if (options.captureDir != null) {
             System.err.println("oriel-demo: WARNING: capturing plaintext RDP streams, passwords included, to "
@@ -97,12 +98,16 @@ public final class DemoMain {
 
     static void usage(PrintStream out) {
         out.println("Usage: java -jar oriel-demo.jar [--bind ADDR] [--port N] [--state-dir DIR] [--no-graphics-pipeline]");
+        out.println("                                [--photo-codec C] [--ui-codec C]");
         out.println();
         out.println("  --bind ADDR       address to listen on (default " + DEFAULT_BIND + ")");
         out.println("  --port N          TCP port (default " + DEFAULT_PORT + ")");
         out.println("  --state-dir DIR   where the generated TLS certificate is kept (default " + defaultStateDir() + ")");
         out.println("  --capture-dir DIR debugging aid: write each connection's plaintext streams (passwords included) to DIR");
         out.println("  --no-graphics-pipeline  do not offer the graphics pipeline: clients get bitmap updates");
+        out.println("  --photo-codec C   photo-like tiles: remotefx (default), progressive (coarse first, then");
+        out.println("                    finer passes) or planar (lossless)");
+        out.println("  --ui-codec C      text and UI tiles: planar (default, fastest) or clearcodec (fewer bytes)");
         out.println("  --help            this text");
     }
 
@@ -121,7 +126,14 @@ public final class DemoMain {
         Path stateDir = defaultStateDir();
         Path captureDir;
         boolean noGraphicsPipeline;
+        GraphicsOptions.PhotoCodec photoCodec = GraphicsOptions.defaults().photoCodec();
+        GraphicsOptions.UiCodec uiCodec = GraphicsOptions.defaults().uiCodec();
         boolean help;
+
+        GraphicsOptions graphics() {
+            return GraphicsOptions.defaults().withPipeline(!noGraphicsPipeline).withPhotoCodec(photoCodec)
+                    .withUiCodec(uiCodec);
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -140,6 +152,10 @@ public final class DemoMain {
                     case "--port" -> o.port = port(value != null ? value : next(args, ++i, a));
                     case "--state-dir" -> o.stateDir = Path.of(value != null ? value : next(args, ++i, a));
                     case "--capture-dir" -> o.captureDir = Path.of(value != null ? value : next(args, ++i, a));
+                    case "--photo-codec" -> o.photoCodec = choice(GraphicsOptions.PhotoCodec.class,
+                            value != null ? value : next(args, ++i, a), a);
+                    case "--ui-codec" -> o.uiCodec = choice(GraphicsOptions.UiCodec.class,
+                            value != null ? value : next(args, ++i, a), a);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -151,6 +167,16 @@ public final class DemoMain {
                 throw new IllegalArgumentException(option + " needs a value");
             }
             return args[i];
+        }
+
+        private static <E extends Enum<E>> E choice(Class<E> type, String s, String option) {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(s)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException(option + " takes " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", not " + s);
         }
 
         private static int port(String s) {

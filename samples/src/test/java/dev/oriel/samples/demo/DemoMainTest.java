@@ -19,6 +19,19 @@ class DemoMainTest {
     }
 
     @Test
+    void codecOptionsReachTheServersGraphicsOptions() {
+        dev.oriel.rdp.core.api.GraphicsOptions g = DemoMain.Options.parse(new String[0]).graphics();
+        assertThat(g).isEqualTo(dev.oriel.rdp.core.api.GraphicsOptions.defaults());
+        g = DemoMain.Options.parse(new String[] {"--photo-codec", "progressive", "--ui-codec=ClearCodec",
+            "--no-graphics-pipeline"}).graphics();
+        assertThat(g.photoCodec()).isEqualTo(dev.oriel.rdp.core.api.GraphicsOptions.PhotoCodec.PROGRESSIVE);
+        assertThat(g.uiCodec()).isEqualTo(dev.oriel.rdp.core.api.GraphicsOptions.UiCodec.CLEARCODEC);
+        assertThat(g.pipeline()).isFalse();
+        assertThatThrownBy(() -> DemoMain.Options.parse(new String[] {"--photo-codec", "jpeg"}))
+                .hasMessageContaining("--photo-codec takes [planar, remotefx, progressive], not jpeg");
+    }
+
+    @Test
     void parsesBothForms() {
         DemoMain.Options o = DemoMain.Options.parse(new String[] {"--bind", "0.0.0.0", "--port=3390", "--state-dir", "/tmp/x"});
         assertThat(o.bind).isEqualTo("0.0.0.0");
