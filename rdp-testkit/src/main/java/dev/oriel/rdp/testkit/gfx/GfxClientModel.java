@@ -2,6 +2,7 @@ package dev.oriel.rdp.testkit.gfx;
 
 import dev.oriel.rdp.core.graphics.AlphaCodecDecoder;
 import dev.oriel.rdp.core.graphics.PlanarDecoder;
+import dev.oriel.rdp.core.graphics.Uncompressed;
 import dev.oriel.rdp.core.graphics.clear.ClearDecoder;
 import dev.oriel.rdp.core.graphics.progressive.ProgressiveDecoder;
 import dev.oriel.rdp.core.graphics.rfx.RfxDecoder;
@@ -200,6 +201,12 @@ public final class GfxClientModel {
             remoteFx.decode(Unpooled.wrappedBuffer(w.bitmapData().toArray()), surface(w.surfaceId()),
                     r.top() * sw + r.left(), sw, sw - r.left(), sh - r.top());
             lossyTiles++;
+            return;
+        }
+        if (w.codecId() == WireToSurface1.CODEC_UNCOMPRESSED) {
+            int[] wh = sizes.get(w.surfaceId());
+            Uncompressed.decode(Unpooled.wrappedBuffer(w.bitmapData().toArray()), rw, rh,
+                    wh[2] == GfxPdu.PIXEL_FORMAT_ARGB_8888, surface(w.surfaceId()), r.top() * wh[0] + r.left(), wh[0]);
             return;
         }
         if (w.codecId() == WireToSurface1.CODEC_CLEARCODEC) {
