@@ -16,7 +16,6 @@ class UncompressedTest {
         // A 3 x 2 region out of a 4-wide array: red, green, blue / translucent white, black, transparent.
         int[] px = {0xFFFF0000, 0xFF00FF00, 0xFF0000FF, 0x11111111, 0x80FFFFFF, 0xFF000000, 0x00000000, 0x22222222};
         ByteBuf argb = Unpooled.buffer();
-        // (released at the end; the decode below consumes it)
         assertThat(Uncompressed.encode(px, 0, 4, 3, 2, true, argb)).isEqualTo(24);
         assertThat(ByteBufUtil.hexDump(argb)).isEqualTo("0000ffff" + "00ff00ff" + "ff0000ff"
                 + "ffffff80" + "000000ff" + "00000000");

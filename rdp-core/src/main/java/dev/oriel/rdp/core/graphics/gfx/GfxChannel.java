@@ -664,23 +664,20 @@ public final class GfxChannel implements DynamicChannelProcessor {
     }
 
     private boolean anyPendingUpgrades() {
-        if (outputShown && surface.hasPendingUpgrades()) {
-            return true;
-        }
-        for (WindowSurface w : windows.values()) {
-            if (w.encoder.hasPendingUpgrades()) {
-                return true;
-            }
-        }
-        return false;
+        return anySurface(GfxSurfaceEncoder::hasPendingUpgrades);
     }
 
     private boolean anyLossy() {
-        if (outputShown && surface.hasLossyTiles()) {
+        return anySurface(GfxSurfaceEncoder::hasLossyTiles);
+    }
+
+    /** Whether {@code test} holds for a shown surface: the output surface or a window's. */
+    private boolean anySurface(java.util.function.Predicate<GfxSurfaceEncoder> test) {
+        if (outputShown && test.test(surface)) {
             return true;
         }
         for (WindowSurface w : windows.values()) {
-            if (w.encoder.hasLossyTiles()) {
+            if (test.test(w.encoder)) {
                 return true;
             }
         }
