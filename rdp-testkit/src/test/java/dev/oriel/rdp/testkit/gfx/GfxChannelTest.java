@@ -50,6 +50,8 @@ import java.util.Random;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * The graphics channel, sans I/O: a fake DVC context collects what the server sends and {@link GfxClientModel} plays
@@ -788,9 +790,10 @@ class GfxChannelTest {
         assertThat(sent).isEmpty();
     }
 
-    @Test
-    void aWindowsPhotoLikeTilesGoRemoteFxWithTheirAlphaExactAndAreRefinedOnceStill() {
-        options = GraphicsOptions.defaults().withRefineAfter(java.time.Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(value = GraphicsOptions.PhotoCodec.class, names = {"REMOTEFX", "PROGRESSIVE"})
+    void aWindowsPhotoLikeTilesGoLossyWithTheirAlphaExactAndAreRefinedOnceStill(GraphicsOptions.PhotoCodec codec) {
+        options = GraphicsOptions.defaults().withPhotoCodec(codec).withRefineAfter(java.time.Duration.ZERO);
         GfxChannel ch = open(800, 600, 0);
         int w = 256;
         int h = 192;
@@ -815,11 +818,16 @@ class GfxChannelTest {
         assertThat(m.alpha()).as("translucent ones, the top row of tiles").isEqualTo(4);
         assertThat(client.received()).filteredOn(p -> p instanceof WireToSurface1 t
                 && t.codecId() == WireToSurface1.CODEC_ALPHA).hasSize(4);
-        int[] shown = client.surface(window.surfaceId());
-        for (int i = 0; i < px.length; i++) {
-            assertThat(shown[i] >>> 24).as("alpha of pixel %d", i).isEqualTo(px[i] >>> 24);
+        assertAlphaExact(client.surface(window.surfaceId()), px);
+        // Progressive: each finer pass redraws the colour opaque, and the alpha codec follows it again.
+        int passes = codec == GraphicsOptions.PhotoCodec.PROGRESSIVE ? 3 : 0;
+        for (int pass = 1; pass <= passes; pass++) {
+            assertThat(ch.refineNow()).isEqualTo(12);
+            pump(ch, desktop);
+            assertAlphaExact(client.surface(window.surfaceId()), px);
+            assertThat(ch.metrics().join().alpha()).isEqualTo(4 * (pass + 1));
         }
-        assertThat(Psnr.of(px, shown)).isGreaterThan(30.0);
+        assertThat(Psnr.of(px, client.surface(window.surfaceId()))).isGreaterThan(30.0);
 
         // Still: sent again planar, and the client shows the window exactly.
         assertThat(ch.refineNow()).isEqualTo(12);
@@ -827,6 +835,12 @@ class GfxChannelTest {
         assertThat(client.surface(window.surfaceId())).isEqualTo(px);
         assertThat(ch.metrics().join().refined()).isEqualTo(12);
         assertThat(ch.refineNow()).isZero();
+    }
+
+    private static void assertAlphaExact(int[] shown, int[] px) {
+        for (int i = 0; i < px.length; i++) {
+            assertThat(shown[i] >>> 24).as("alpha of pixel %d", i).isEqualTo(px[i] >>> 24);
+        }
     }
 
     /** Sends and acknowledges frames until the channel has nothing left (window surfaces included). */

@@ -509,6 +509,7 @@ public final class GfxSurfaceEncoder {
                 frame.items.add(upgrade);
                 frame.tiles.add(upgrade);
                 stats.upgrades++;
+                addAlphaIfTranslucent(r, n, frame);
                 lossySince[t] = now;
                 return;
             }
@@ -541,14 +542,7 @@ public final class GfxSurfaceEncoder {
                 stats.lossyPlanar++;
             } else {
                 stats.remoteFx++;
-                if (alpha && !opaque(n)) {
-                    // RemoteFX leaves the pixels opaque ([MS-RDPEGFX] 2.2.4.1 codes colour only); the alpha codec
-                    // then sets their alpha, exactly (2.2.4.3), in the same frame.
-                    CodecTile alphaTile = new CodecTile(r, WireToSurface1.CODEC_ALPHA);
-                    frame.items.add(alphaTile);
-                    frame.tiles.add(alphaTile);
-                    stats.alpha++;
-                }
+                addAlphaIfTranslucent(r, n, frame);
             }
             if (!lossy[t]) {
                 lossy[t] = true;
@@ -670,6 +664,20 @@ public final class GfxSurfaceEncoder {
             }
         }
         return marked;
+    }
+
+    /**
+     * On an ARGB surface, after a RemoteFX or progressive pass over a tile that is not opaque: those codecs code colour
+     * only and leave the pixels opaque ([MS-RDPEGFX] 2.2.4.1, 2.2.4.2), so the alpha codec then sets their alpha
+     * exactly (2.2.4.3), in the same frame.
+     */
+    private void addAlphaIfTranslucent(Rect r, int n, Frame frame) {
+        if (alpha && !opaque(n)) {
+            CodecTile alphaTile = new CodecTile(r, WireToSurface1.CODEC_ALPHA);
+            frame.items.add(alphaTile);
+            frame.tiles.add(alphaTile);
+            stats.alpha++;
+        }
     }
 
     private boolean opaque(int n) {
