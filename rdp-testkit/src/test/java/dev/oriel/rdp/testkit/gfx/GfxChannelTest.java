@@ -140,6 +140,15 @@ class GfxChannelTest {
         return ch;
     }
 
+    /** A 10.7 channel encoding on {@code pool}, its capabilities confirmed (not yet delivered to the client). */
+    private GfxChannel openOn(GfxEncoderPool pool, int w, int h) {
+        GfxChannel ch = new GfxChannel(w, h, host, pool, options, System::nanoTime);
+        ch.onOpen(context);
+        ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(
+                GfxCapabilitySet.VERSION_10_7, 0))).toByteArray()));
+        return ch;
+    }
+
     /** Hands everything sent so far to the client model. */
     private List<GfxPdu> deliver() {
         int before = client.received().size();
@@ -387,10 +396,7 @@ class GfxChannelTest {
             java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
             try {
                 // Frames encoded on the pool: ClearCodec tiles are still encoded one after another, in stream order.
-                GfxChannel ch = new GfxChannel(w, h, host, GfxEncoderPool.of(threads, 2), options, System::nanoTime);
-                ch.onOpen(context);
-                ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(
-                        GfxCapabilitySet.VERSION_10_7, 0))).toByteArray()));
+                GfxChannel ch = openOn(GfxEncoderPool.of(threads, 2), w, h);
                 deliver();
                 Framebuffer fb = framebuffer(mixed(w, h, 1), w, h);
                 for (int i = 2; i < 6; i++) {
@@ -654,10 +660,7 @@ class GfxChannelTest {
                 }
                 command.run();
             }), 2);
-            GfxChannel ch = new GfxChannel(1000, 700, host, gated, options, System::nanoTime);
-            ch.onOpen(context);
-            ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(
-                    GfxCapabilitySet.VERSION_10_7, 0))).toByteArray()));
+            GfxChannel ch = openOn(gated, 1000, 700);
             deliver();
             Framebuffer fb = framebuffer(desktop(1000, 700, 6), 1000, 700);
             assertThat(ch.encode(fb, ByteBufAllocator.DEFAULT, () -> true)).isPositive();
@@ -679,10 +682,7 @@ class GfxChannelTest {
         try {
             int w = 1000;
             int h = 700;
-            GfxChannel ch = new GfxChannel(w, h, host, GfxEncoderPool.of(threads, 2), options, System::nanoTime);
-            ch.onOpen(context);
-            ch.onData(Unpooled.wrappedBuffer(new CapsAdvertise(List.of(GfxCapabilitySet.withFlags(
-                    GfxCapabilitySet.VERSION_10_7, 0))).toByteArray()));
+            GfxChannel ch = openOn(GfxEncoderPool.of(threads, 2), w, h);
             deliver();
             Framebuffer fb = framebuffer(desktop(w, h, 6), w, h);
             int frames = 0;
