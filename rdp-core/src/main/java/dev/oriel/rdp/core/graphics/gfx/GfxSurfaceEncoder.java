@@ -394,9 +394,7 @@ public final class GfxSurfaceEncoder {
             for (CodecTile t : tiles) {
                 if (t.codec == WireToSurface1.CODEC_CLEARCODEC) {
                     Rect r = t.rect;
-                    for (int y = 0; y < r.height(); y++) {
-                        System.arraycopy(shadow[r.y() + y], r.x(), clearPixels, y * r.width(), r.width());
-                    }
+                    GfxTileWorker.copy(shadow, r.x(), r.y(), r.width(), r.height(), clearPixels);
                     t.data = alloc.buffer((int) ClearEncoder.maxEncodedSize(r.width(), r.height()));
                     clear.encode(clearPixels, 0, r.width(), r.width(), r.height(), t.data);
                 }

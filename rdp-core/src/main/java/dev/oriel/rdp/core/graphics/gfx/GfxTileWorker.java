@@ -37,14 +37,19 @@ final class GfxTileWorker {
     private final java.util.Map<RfxQuant, ProgressiveEncoder> progressive = new java.util.HashMap<>();
     private final AlphaCodecEncoder alpha = new AlphaCodecEncoder();
 
+    /** Copies the {@code w × h} region at ({@code x}, {@code y}) of {@code rows} into {@code dst}, row after row. */
+    static void copy(int[][] rows, int x, int y, int w, int h, int[] dst) {
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(rows[y + r], x, dst, r * w, w);
+        }
+    }
+
     /**
      * Planar, rows top-down as surfaces are ([MS-RDPEGFX] 2.2.4.3); the alpha plane only for ARGB surfaces (XRGB ones
      * ignore alpha); lossless, or with a colour loss level of 1..7 and chroma subsampling ([MS-RDPEGDI] 3.1.9.1.2-4).
      */
     void encodePlanar(int[][] rows, int x, int y, int w, int h, boolean alpha, int colorLossLevel, ByteBuf out) {
-        for (int r = 0; r < h; r++) {
-            System.arraycopy(rows[y + r], x, pixels, r * w, w);
-        }
+        copy(rows, x, y, w, h, pixels);
         planar.encode(pixels, 0, w, w, h, alpha, false, colorLossLevel, colorLossLevel > 0, out);
     }
 
@@ -59,9 +64,7 @@ final class GfxTileWorker {
         int y0 = rect.y() / TILE * TILE;
         int w = Math.min(TILE, surfaceWidth - x0);
         int h = Math.min(TILE, surfaceHeight - y0);
-        for (int r = 0; r < h; r++) {
-            System.arraycopy(rows[y0 + r], x0, pixels, r * w, w);
-        }
+        copy(rows, x0, y0, w, h, pixels);
         // The encoder addresses the surface; the offset maps the tile's surface position to the copy's origin.
         progressive(quant).encodeFirstPass(pixels, -(y0 * w + x0), w, surfaceWidth, surfaceHeight, List.of(rect),
                 (x, y) -> state, 0, headers, out);
@@ -79,9 +82,7 @@ final class GfxTileWorker {
 
     /** The alpha of a tile of an ARGB surface, with the alpha codec ([MS-RDPEGFX] 2.2.4.3), after its RemoteFX. */
     void encodeAlpha(int[][] rows, int x, int y, int w, int h, ByteBuf out) {
-        for (int r = 0; r < h; r++) {
-            System.arraycopy(rows[y + r], x, pixels, r * w, w);
-        }
+        copy(rows, x, y, w, h, pixels);
         alpha.encode(pixels, 0, w, w, h, out);
     }
 
@@ -90,9 +91,7 @@ final class GfxTileWorker {
      * relative to the destination rectangle, [MS-RDPEGFX] 2.2.4.1), RLGR3.
      */
     void encodeRemoteFx(int[][] rows, int x, int y, int w, int h, RfxQuant quant, ByteBuf out) {
-        for (int r = 0; r < h; r++) {
-            System.arraycopy(rows[y + r], x, pixels, r * w, w);
-        }
+        copy(rows, x, y, w, h, pixels);
         RfxMessageEncoder encoder = rfx.computeIfAbsent(quant, q -> new RfxMessageEncoder(RlgrMode.RLGR3, q));
         encoder.encodeForGfx(pixels, 0, w, w, h, List.of(new Rect(0, 0, w, h)), 0, out);
     }

@@ -367,19 +367,8 @@ public final class ProgressiveEncoder {
     /** One RFX_PROGRESSIVE_TILE_SIMPLE for grid tile (tx, ty); partial edge tiles are padded by edge replication. */
     private void writeTile(int[] argb, int offset, int stride, int surfaceWidth, int surfaceHeight, int tx, int ty,
             ByteBuf dst) {
-        int x = tx * TILE_SIZE;
-        int y = ty * TILE_SIZE;
-        int w = Math.min(TILE_SIZE, surfaceWidth - x);
-        int h = Math.min(TILE_SIZE, surfaceHeight - y);
-        RfxColor.toYCbCr(argb, offset + y * stride + x, stride, w, h, planes[0], planes[1], planes[2]);
-        final int at = dst.writerIndex();
-        dst.writeShortLE(WBT_TILE_SIMPLE);
-        dst.writeIntLE(0); // blockLen, patched below
-        dst.writeByte(0); // quantIdxY
-        dst.writeByte(0); // quantIdxCb
-        dst.writeByte(0); // quantIdxCr
-        dst.writeShortLE(tx);
-        dst.writeShortLE(ty);
+        loadTile(argb, offset, stride, surfaceWidth, surfaceHeight, tx, ty);
+        final int at = writeTileStart(WBT_TILE_SIMPLE, tx, ty, dst);
         dst.writeByte(0); // flags: not a difference
         final int lengths = dst.writerIndex();
         dst.writeZero(8); // yLen, cbLen, crLen, tailLen (0: no tail data)
@@ -389,6 +378,32 @@ public final class ProgressiveEncoder {
             dst.writeBytes(component, 0, n);
         }
         dst.setIntLE(at + 2, dst.writerIndex() - at);
+    }
+
+    /** Grid tile (tx, ty) into {@link #planes} as Y, Cb, Cr; a partial edge tile is padded by replication. */
+    private void loadTile(int[] argb, int offset, int stride, int surfaceWidth, int surfaceHeight, int tx, int ty) {
+        int x = tx * TILE_SIZE;
+        int y = ty * TILE_SIZE;
+        int w = Math.min(TILE_SIZE, surfaceWidth - x);
+        int h = Math.min(TILE_SIZE, surfaceHeight - y);
+        RfxColor.toYCbCr(argb, offset + y * stride + x, stride, w, h, planes[0], planes[1], planes[2]);
+    }
+
+    /**
+     * The fields every tile block starts with (2.2.4.2.1.5.3-5): blockType, blockLen (0, patched by the caller once
+     * the block is written), the quantisation indices (all 0: one table) and the grid position. Returns where the
+     * block starts.
+     */
+    private static int writeTileStart(int blockType, int tx, int ty, ByteBuf dst) {
+        int at = dst.writerIndex();
+        dst.writeShortLE(blockType);
+        dst.writeIntLE(0); // blockLen, patched by the caller
+        dst.writeByte(0); // quantIdxY
+        dst.writeByte(0); // quantIdxCb
+        dst.writeByte(0); // quantIdxCr
+        dst.writeShortLE(tx);
+        dst.writeShortLE(ty);
+        return at;
     }
 
     private static boolean isConstant(short[] plane, short value) {
@@ -433,23 +448,12 @@ public final class ProgressiveEncoder {
      */
     private void writeFirstTile(int[] argb, int offset, int stride, int surfaceWidth, int surfaceHeight, int tx,
             int ty, ProgressiveTileState state, ByteBuf dst) {
-        int x = tx * TILE_SIZE;
-        int y = ty * TILE_SIZE;
-        int w = Math.min(TILE_SIZE, surfaceWidth - x);
-        int h = Math.min(TILE_SIZE, surfaceHeight - y);
-        RfxColor.toYCbCr(argb, offset + y * stride + x, stride, w, h, planes[0], planes[1], planes[2]);
+        loadTile(argb, offset, stride, surfaceWidth, surfaceHeight, tx, ty);
         state.xIdx = tx;
         state.yIdx = ty;
         state.passes = passes;
         state.pass = 0;
-        final int at = dst.writerIndex();
-        dst.writeShortLE(WBT_TILE_FIRST);
-        dst.writeIntLE(0); // blockLen, patched below
-        dst.writeByte(0); // quantIdxY
-        dst.writeByte(0); // quantIdxCb
-        dst.writeByte(0); // quantIdxCr
-        dst.writeShortLE(tx);
-        dst.writeShortLE(ty);
+        final int at = writeTileStart(WBT_TILE_FIRST, tx, ty, dst);
         dst.writeByte(0); // flags: not a difference
         dst.writeByte(passes.levels().isEmpty() ? QUALITY_FULL : 0); // progressiveQuality: index of the table
         final int lengths = dst.writerIndex();
@@ -487,14 +491,7 @@ public final class ProgressiveEncoder {
      */
     private void writeUpgradeTile(ProgressiveTileState state, ByteBuf dst) {
         final int p = state.pass + 1;
-        final int at = dst.writerIndex();
-        dst.writeShortLE(WBT_TILE_UPGRADE);
-        dst.writeIntLE(0); // blockLen, patched below
-        dst.writeByte(0); // quantIdxY
-        dst.writeByte(0); // quantIdxCb
-        dst.writeByte(0); // quantIdxCr
-        dst.writeShortLE(state.xIdx);
-        dst.writeShortLE(state.yIdx);
+        final int at = writeTileStart(WBT_TILE_UPGRADE, state.xIdx, state.yIdx, dst);
         dst.writeByte(p < passes.levels().size() ? p : QUALITY_FULL); // progressiveQuality
         final int lengths = dst.writerIndex();
         dst.writeZero(12); // ySrlLen, yRawLen, cbSrlLen, cbRawLen, crSrlLen, crRawLen

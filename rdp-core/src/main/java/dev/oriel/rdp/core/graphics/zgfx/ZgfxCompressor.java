@@ -43,15 +43,13 @@ public final class ZgfxCompressor {
     /** Matches are chained by a hash of this many bytes; 3-byte matches, which pay only when near, have a table. */
     private static final int MIN_MATCH = 4;
     /**
-     * The farthest match this side emits. The protocol allows 2,500,000; staying one segment short of it means that,
-     * in the client's 2.5 MB ring, a match's source and the bytes it writes never share a slot, however the client
-     * copies.
+     * The most history a compressor keeps, so the farthest match it can emit. The protocol allows 2,500,000; staying
+     * one segment short of it means that, in the client's 2.5 MB ring, a match's source and the bytes it writes never
+     * share a slot, however the client copies.
      */
-    static final int MAX_DISTANCE = HISTORY_SIZE - MAX_SEGMENT;
+    public static final int MAX_HISTORY = HISTORY_SIZE - MAX_SEGMENT;
     /** The least history {@link #ZgfxCompressor(int)} accepts. */
     public static final int MIN_HISTORY = 64 * 1024;
-    /** The most history a compressor keeps: the client's 2.5 MB less one segment. */
-    public static final int MAX_HISTORY = MAX_DISTANCE;
     private static final int HASH3_BITS = 16;
     private static final int DEFAULT_MAX_CHAIN = 24;
     private static final int DEFAULT_NICE_LENGTH = 96;
@@ -68,7 +66,7 @@ public final class ZgfxCompressor {
 
     private final int maxChain;
     private final int niceLength;
-    /** The farthest match emitted: the history kept, at most {@link #MAX_DISTANCE}. */
+    /** The farthest match emitted: the history kept, at most {@link #MAX_HISTORY}. */
     private final int maxDistance;
     /** Bits of the 4-byte hash: enough heads for the history kept (2^18 for the whole 2.5 MB). */
     private final int hashBits;

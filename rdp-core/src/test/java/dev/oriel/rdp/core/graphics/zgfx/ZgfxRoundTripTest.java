@@ -143,7 +143,7 @@ class ZgfxRoundTripTest {
             while (at < n) {
                 int piece = Math.min(n - at, 1 + random.nextInt(5_000));
                 int kind = random.nextInt(4);
-                int sourceBack = kind == 3 ? ZgfxCompressor.MAX_DISTANCE - random.nextInt(100_000)
+                int sourceBack = kind == 3 ? ZgfxCompressor.MAX_HISTORY - random.nextInt(100_000)
                         : 1 + random.nextInt(kind == 2 ? 2_700_000 : 60_000);
                 if (kind == 0 || streamLength + at < sourceBack) {
                     byte[] fresh = random(random.nextLong(), piece);
