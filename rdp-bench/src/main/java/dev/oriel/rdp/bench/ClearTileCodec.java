@@ -1,5 +1,6 @@
 package dev.oriel.rdp.bench;
 
+import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.bench.Frames.Frame;
 import dev.oriel.rdp.core.graphics.Psnr;
 import dev.oriel.rdp.core.graphics.clear.ClearDecoder;
@@ -30,14 +31,12 @@ public final class ClearTileCodec implements FrameCodec {
         return (f, first, step) -> {
             ClearEncoder encoder = new ClearEncoder();
             long total = 0;
-            int tx = FrameCodec.tilesX(f);
             int n = FrameCodec.tileCount(f);
             for (int t = first; t < n; t += step) {
-                int x = (t % tx) * 64;
-                int y = (t / tx) * 64;
+                Rect r = FrameCodec.tile(f, t);
                 dst.clear();
-                total += encoder.encode(f.argb(), y * f.width() + x, f.width(), Math.min(64, f.width() - x),
-                        Math.min(64, f.height() - y), dst);
+                total += encoder.encode(f.argb(), r.y() * f.width() + r.x(), f.width(), r.width(), r.height(),
+                        dst);
             }
             return total;
         };
@@ -49,12 +48,12 @@ public final class ClearTileCodec implements FrameCodec {
         ClearDecoder decoder = new ClearDecoder();
         ByteBuf dst = Unpooled.buffer(64 * 64 * 4 + 64);
         int[] decoded = new int[f.argb().length];
-        int tx = FrameCodec.tilesX(f);
         for (int t = 0; t < FrameCodec.tileCount(f); t++) {
-            int x = (t % tx) * 64;
-            int y = (t / tx) * 64;
-            int w = Math.min(64, f.width() - x);
-            int h = Math.min(64, f.height() - y);
+            Rect r = FrameCodec.tile(f, t);
+            int x = r.x();
+            int y = r.y();
+            int w = r.width();
+            int h = r.height();
             dst.clear();
             encoder.encode(f.argb(), y * f.width() + x, f.width(), w, h, dst);
             decoder.decode(dst, w, h, decoded, y * f.width() + x, f.width());

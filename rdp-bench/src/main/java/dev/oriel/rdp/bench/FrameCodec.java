@@ -1,7 +1,9 @@
 package dev.oriel.rdp.bench;
 
 import dev.oriel.rdp.bench.Frames.Frame;
+import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.core.graphics.Psnr;
+import java.util.List;
 
 /**
  * An Oriel encoder as the codec bench drives it: a frame cut into 64 × 64 tiles (the unit both the graphics
@@ -36,6 +38,30 @@ public interface FrameCodec {
 
     static int tileCount(Frame f) {
         return tilesX(f) * ((f.height() + 63) / 64);
+    }
+
+    /** Tile {@code t} (row-major) of {@code f}: 64 × 64, smaller at the right and bottom edges. */
+    static Rect tile(Frame f, int t) {
+        int tx = tilesX(f);
+        int x = (t % tx) * 64;
+        int y = (t / tx) * 64;
+        return new Rect(x, y, Math.min(64, f.width() - x), Math.min(64, f.height() - y));
+    }
+
+    /**
+     * Fills {@code rects} with what a worker encodes as one message: the whole frame for a single thread, else the
+     * tiles {@code first, first + step, …}; false when that share is empty.
+     */
+    static boolean share(Frame f, int first, int step, List<Rect> rects) {
+        rects.clear();
+        if (step == 1) {
+            rects.add(new Rect(0, 0, f.width(), f.height()));
+            return true;
+        }
+        for (int t = first; t < tileCount(f); t += step) {
+            rects.add(tile(f, t));
+        }
+        return !rects.isEmpty();
     }
 
     static String describe(double psnr) {

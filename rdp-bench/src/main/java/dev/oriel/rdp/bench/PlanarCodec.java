@@ -1,5 +1,6 @@
 package dev.oriel.rdp.bench;
 
+import dev.oriel.rdp.core.api.Rect;
 import dev.oriel.rdp.bench.Frames.Frame;
 import dev.oriel.rdp.core.graphics.PlanarDecoder;
 import dev.oriel.rdp.core.graphics.PlanarEncoder;
@@ -23,14 +24,12 @@ public final class PlanarCodec implements FrameCodec {
         ByteBuf dst = Unpooled.buffer(64 * 64 * 4 + 64);
         return (f, first, step) -> {
             long total = 0;
-            int tx = FrameCodec.tilesX(f);
             int n = FrameCodec.tileCount(f);
             for (int t = first; t < n; t += step) {
-                int x = (t % tx) * 64;
-                int y = (t / tx) * 64;
+                Rect r = FrameCodec.tile(f, t);
                 dst.clear();
-                total += encoder.encode(f.argb(), y * f.width() + x, f.width(), Math.min(64, f.width() - x),
-                        Math.min(64, f.height() - y), false, true, dst);
+                total += encoder.encode(f.argb(), r.y() * f.width() + r.x(), f.width(), r.width(), r.height(),
+                        false, true, dst);
             }
             return total;
         };
@@ -41,17 +40,17 @@ public final class PlanarCodec implements FrameCodec {
         PlanarEncoder encoder = new PlanarEncoder(64 * 64);
         ByteBuf dst = Unpooled.buffer(64 * 64 * 4 + 64);
         int[] decoded = new int[f.argb().length];
-        int tx = FrameCodec.tilesX(f);
         for (int t = 0; t < FrameCodec.tileCount(f); t++) {
-            int x = (t % tx) * 64;
-            int y = (t / tx) * 64;
-            int w = Math.min(64, f.width() - x);
-            int h = Math.min(64, f.height() - y);
+            Rect r = FrameCodec.tile(f, t);
+            int x = r.x();
+            int y = r.y();
+            int w = r.width();
+            int h = r.height();
             dst.clear();
             encoder.encode(f.argb(), y * f.width() + x, f.width(), w, h, false, true, dst);
             int[] tile = PlanarDecoder.decode(dst, w, h, true);
-            for (int r = 0; r < h; r++) {
-                System.arraycopy(tile, r * w, decoded, (y + r) * f.width() + x, w);
+            for (int row = 0; row < h; row++) {
+                System.arraycopy(tile, row * w, decoded, (y + row) * f.width() + x, w);
             }
         }
         return FrameCodec.describe(Psnr.of(f.argb(), decoded));

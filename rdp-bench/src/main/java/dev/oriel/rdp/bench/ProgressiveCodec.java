@@ -34,18 +34,8 @@ public final class ProgressiveCodec implements FrameCodec {
         ByteBuf dst = Unpooled.buffer(1 << 20);
         List<Rect> rects = new ArrayList<>();
         return (f, first, step) -> {
-            rects.clear();
-            if (step == 1) {
-                rects.add(new Rect(0, 0, f.width(), f.height()));
-            } else {
-                int tx = FrameCodec.tilesX(f);
-                for (int t = first; t < FrameCodec.tileCount(f); t += step) {
-                    rects.add(new Rect((t % tx) * 64, (t / tx) * 64, Math.min(64, f.width() - (t % tx) * 64),
-                            Math.min(64, f.height() - (t / tx) * 64)));
-                }
-                if (rects.isEmpty()) {
-                    return 0;
-                }
+            if (!FrameCodec.share(f, first, step, rects)) {
+                return 0;
             }
             dst.clear();
             return encoder.encode(f.argb(), 0, f.width(), f.width(), f.height(), rects, 0, true, dst);

@@ -47,8 +47,7 @@ public final class ProgressivePassesCodec implements FrameCodec {
             int tx = FrameCodec.tilesX(f);
             rects.clear();
             for (int t = first; t < tiles; t += step) {
-                rects.add(new Rect((t % tx) * 64, (t / tx) * 64, Math.min(64, f.width() - (t % tx) * 64),
-                        Math.min(64, f.height() - (t / tx) * 64)));
+                rects.add(FrameCodec.tile(f, t));
             }
             if (rects.isEmpty()) {
                 return 0;
