@@ -1011,9 +1011,12 @@ public final class RemoteAppDesktop implements SessionListener {
         dirty.add(w);
     }
 
-    /** Repaints a desktop area from the windows, bottom to top, and records it as damage. */
+    /**
+     * Repaints a desktop area from the windows, bottom to top, and records it as damage. Nothing in HiDef: the client
+     * composes the windows' own surfaces and no desktop is shown; leaving HiDef repaints the whole desktop.
+     */
     private void recomposite(Rect area) {
-        if (screen == null) {
+        if (screen == null || hiDef) {
             return;
         }
         Rect a = area.intersect(new Rect(0, 0, width, height));
@@ -1023,8 +1026,7 @@ public final class RemoteAppDesktop implements SessionListener {
         for (int y = a.y(); y < a.bottom(); y++) {
             Arrays.fill(screen, y * width + a.x(), y * width + a.right(), BACKGROUND);
         }
-        // HiDef: the client composes the windows' own surfaces, and no desktop is shown.
-        for (int i = hiDef ? -1 : zOrder.size() - 1; i >= 0; i--) {
+        for (int i = zOrder.size() - 1; i >= 0; i--) {
             AppWindow w = zOrder.get(i);
             if (!w.visible || w.state == WindowState.MINIMIZED) {
                 continue;
@@ -1160,14 +1162,14 @@ public final class RemoteAppDesktop implements SessionListener {
             log.info("RemoteApp windows {} connection={}", want ? "on surfaces of their own (HiDef)"
                     : "composited into the desktop", session.id());
             if (want) {
-                gfx.showOutput(false);
+                gfx.hideOutput();
             } else {
                 for (AppWindow w : zOrder) {
                     w.surface = null; // closed with the channel
                 }
+                recomposite(new Rect(0, 0, width, height));
+                commit();
             }
-            recomposite(new Rect(0, 0, width, height));
-            commit();
         }
         for (GfxChannel.WindowSurface s : closingSurfaces) {
             s.close();

@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * bitmap updates ({@link Host#graphicsPipelineReady}); if the channel closes they go back.
  *
  * <p>HiDef RemoteApp adds ARGB surfaces mapped to windows ({@link #createWindowSurface}) and may hide the desktop
- * surface ({@link #showOutput}); each frame carries the tiles of every surface.
+ * surface ({@link #hideOutput}); each frame carries the tiles of every surface.
  *
  * <p>Confined to the connection's event loop, except {@link WindowSurface#submit}, {@link #metrics()} and
  * {@link #addStateListener}.
@@ -122,7 +122,7 @@ public final class GfxChannel implements DynamicChannelProcessor {
      * context for all surfaces (FreeRDP's gdi shares it), so its caches and sequence number follow this stream.
      */
     private ClearEncoder clear;
-    /** The output surface exists and is mapped; see {@link #showOutput}. */
+    /** The output surface exists and is mapped; see {@link #hideOutput}. */
     private boolean outputShown = true;
 
     /**
@@ -221,16 +221,12 @@ public final class GfxChannel implements DynamicChannelProcessor {
         outputQuant = lossyPhotos && !choice.thinClient() ? remoteFxQuant(options.remoteFxQuant()) : null;
         lossyPlanar = lossyPhotos && choice.thinClient();
         clear = options.uiCodec() == GraphicsOptions.UiCodec.CLEARCODEC ? new ClearEncoder() : null;
-        surface = outputEncoder();
+        surface = new GfxSurfaceEncoder(SURFACE_ID, width, height, cache, outputQuant, progressive, lossyPlanar, clear,
+                false);
         ready = true;
         // Listeners first: a HiDef RemoteApp desktop hides the output surface before the desktop would be sent to it.
         stateChanged();
         host.graphicsPipelineReady(this);
-    }
-
-    private GfxSurfaceEncoder outputEncoder() {
-        return new GfxSurfaceEncoder(SURFACE_ID, width, height, cache, outputQuant, progressive, lossyPlanar, clear,
-                false);
     }
 
     /**
@@ -569,31 +565,16 @@ public final class GfxChannel implements DynamicChannelProcessor {
     }
 
     /**
-     * Shows or hides the desktop: the output surface is created and mapped, or deleted. A HiDef RemoteApp client
-     * composes its windows from their own surfaces and has no desktop to show, so while its windows have surfaces the
-     * desktop surface goes and the session's desktop damage is dropped (as Weston's RAIL backend has no output
-     * surface). Shown again, the desktop is sent whole. Ignored before the pipeline is ready.
+     * Hides the desktop for the rest of the channel: the output surface is deleted and the session's desktop damage
+     * dropped. A HiDef RemoteApp client composes its windows from their own surfaces and has no desktop to show (as
+     * Weston's RAIL backend has no output surface). Ignored before the pipeline is ready.
      */
-    public void showOutput(boolean show) {
-        if (!ready || show == outputShown) {
+    public void hideOutput() {
+        if (!ready || !outputShown) {
             return;
         }
-        outputShown = show;
-        if (show) {
-            surface = outputEncoder();
-            send(List.of(new CreateSurface(SURFACE_ID, width, height, GfxPdu.PIXEL_FORMAT_XRGB_8888),
-                    new MapSurfaceToOutput(SURFACE_ID, 0, 0)));
-            if (framebuffer != null) {
-                framebuffer.invalidate(new Rect(0, 0, width, height));
-            }
-            host.flushGraphics();
-        } else {
-            send(List.of(new DeleteSurface(SURFACE_ID)));
-        }
-    }
-
-    public boolean outputShown() {
-        return outputShown;
+        outputShown = false;
+        send(List.of(new DeleteSurface(SURFACE_ID)));
     }
 
     /**
